@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Signal.Api.Auth;
+using Signal.Api.Errors;
+using Signal.Api.Http;
+using Signal.Api.OpenApi;
+using Signal.Application;
+using Signal.Infrastructure;
+
+namespace Signal.Api;
+
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddSignal(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        });
+
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddSignalMediator();
+        services.AddInfrastructure(builder.Configuration);
+        services.AddSignalAuthentication(builder.Configuration);
+
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context => ProblemDefaults.Complete(context.HttpContext, context.ProblemDetails));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+
+        services
+            .AddControllers(mvc =>
+            {
+                mvc.Filters.Add<ETagFilter>();
+                mvc.Conventions.Add(new ProblemResponsesConvention());
+                mvc.ReturnHttpNotAcceptable = true;
+
+                // Model-state keys of a body error are JSON paths; leave room for the deepest body we accept.
+                mvc.MaxModelBindingRecursionDepth = 2 * RequestLimits.MaxJsonDepth;
+                mvc.OutputFormatters.RemoveType<StringOutputFormatter>();
+            })
+            .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options =>
+                options.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
+
+        services.AddSignalOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseSignal(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseSignalOpenApi();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Signal.Api.Auth;
+
+/// <summary>Answers a forbidden request with a problem that names the role the operation needs.</summary>
+public sealed class ForbiddenProblemResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(
+        RequestDelegate next,
+        HttpContext context,
+        AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Forbidden)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var required = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<MinimumRoleRequirement>().FirstOrDefault();
+        var role = context.User.FindFirst(SignalClaims.Role)?.Value;
+        var detail = required switch
+        {
+            null => "Your token does not allow this operation.",
+            _ when role is null => $"This operation needs a user token with the {Roles.Name(required.Minimum)} role or above.",
+            _ when !Roles.TryParse(role, out _) =>
+                $"The role '{role}' in your token is not one of viewer, editor, admin, owner.",
+            _ => $"This operation needs the {Roles.Name(required.Minimum)} role or above; your token has {role}.",
+        };
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Detail = detail },
+        });
+    }
+}

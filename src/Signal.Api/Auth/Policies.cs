@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Signal.Api.Auth;
+
+/// <summary>Authorisation policy names: the minimum role an endpoint needs.</summary>
+public static class Policies
+{
+    public const string Viewer = "viewer";
+    public const string Editor = "editor";
+    public const string Admin = "admin";
+    public const string Owner = "owner";
+
+    public static void AddRolePolicies(this AuthorizationOptions options)
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            options.AddPolicy(Roles.Name(role), policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new MinimumRoleRequirement(role)));
+        }
+
+        // Default deny: an endpoint that names no policy still needs an authenticated caller.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

@@ -1,0 +1,23 @@
+using Signal.Application;
+using Signal.Application.Common.Behaviours;
+
+namespace Signal.Api;
+
+public static class MediatorSetup
+{
+    /// <summary>
+    /// Handlers are scoped (they share the request's connection); behaviours run in the order listed:
+    /// logging around validation around the handler.
+    /// </summary>
+    public static IServiceCollection AddSignalMediator(this IServiceCollection services) =>
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
+        });
+}

@@ -1,0 +1,34 @@
+using Mediator;
+using Signal.Application.Common;
+using Signal.Application.Common.Abstractions;
+using Signal.Domain.Catalog;
+
+namespace Signal.Application.Catalog.ListVendors;
+
+public sealed class ListVendorsHandler(IIntegrationCatalog catalog) : IQueryHandler<ListVendorsQuery, ListVendorsResponse>
+{
+    private static readonly VendorCategory[] AllCategories = Enum.GetValues<VendorCategory>();
+
+    public ValueTask<ListVendorsResponse> Handle(ListVendorsQuery query, CancellationToken cancellationToken)
+    {
+        IEnumerable<CatalogVendor> vendors = catalog.Vendors;
+        if (WireNames.TryParse<VendorCategory>(query.Category, out var category))
+        {
+            vendors = vendors.Where(v => v.Category == category);
+        }
+
+        if (WireNames.TryParse<VendorStatus>(query.Status, out var status))
+        {
+            vendors = vendors.Where(v => v.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            vendors = vendors.Where(v => v.Matches(term));
+        }
+
+        var found = vendors.Select(v => v.ToResponse()).ToList();
+        return ValueTask.FromResult(new ListVendorsResponse(found, found.Count, AllCategories));
+    }
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Signal.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the validators. Handlers and behaviours are registered by the Mediator source generator in the host,
+    /// which is the only project that references it.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services) =>
+        services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Scoped);
+}

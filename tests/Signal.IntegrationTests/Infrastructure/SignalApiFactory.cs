@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Respawn;
+using Signal.Api.Auth;
+
+namespace Signal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The API in-process against the real test database. Starting it applies the migrations; <see cref="ResetDatabaseAsync"/>
+/// empties every table but the migration journal between tests.
+/// </summary>
+public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public AuthOptions AuthOptions { get; } = new() { SigningKey = TestSettings.SigningKey };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Signal", TestSettings.ConnectionString);
+        builder.UseSetting("Auth:SigningKey", TestSettings.SigningKey);
+    }
+
+    public Task InitializeAsync() => WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+    public async Task ResetDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestSettings.ConnectionString);
+        await connection.OpenAsync();
+        await using var countTables = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schemaversions'",
+            connection);
+        if ((long)(await countTables.ExecuteScalarAsync())! == 0)
+        {
+            return; // Respawn refuses a schema without tables, and there is nothing to empty.
+        }
+
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["schemaversions"],
+        });
+        await _respawner.ResetAsync(connection);
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until the API reports the database usable.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The API was not ready after {timeout}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A client sending a token of <paramref name="org"/> with <paramref name="role"/>.</summary>
+    public HttpClient CreateClient(string org, string role, string subject = "user_test")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Mint(AuthOptions, new TokenRequest(subject, org, role, null, TimeSpan.FromHours(1))));
+        return client;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
