@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using Signal.Application.Common;
 
 namespace Signal.Api.Auth;
 
@@ -26,10 +27,10 @@ public sealed class ForbiddenProblemResultHandler(IProblemDetailsService problem
         var detail = required switch
         {
             null => "Your token does not allow this operation.",
-            _ when role is null => $"This operation needs a user token with the {Roles.Name(required.Minimum)} role or above.",
-            _ when !Roles.TryParse(role, out _) =>
+            _ when role is null => $"This operation needs a user token with the {WireNames.Of(required.Minimum)} role or above.",
+            _ when !WireNames.TryParse<Role>(role, out _) =>
                 $"The role '{role}' in your token is not one of viewer, editor, admin, owner.",
-            _ => $"This operation needs the {Roles.Name(required.Minimum)} role or above; your token has {role}.",
+            _ => $"This operation needs the {WireNames.Of(required.Minimum)} role or above; your token has {role}.",
         };
 
         context.Response.StatusCode = StatusCodes.Status403Forbidden;

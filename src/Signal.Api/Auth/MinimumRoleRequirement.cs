@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Signal.Application.Common;
 
 namespace Signal.Api.Auth;
 
@@ -14,7 +15,7 @@ public sealed class MinimumRoleRequirementHandler : AuthorizationHandler<Minimum
     {
         var user = context.User;
         if (user.HasClaim(c => c.Type == SignalClaims.OrgId)
-            && Roles.TryParse(user.FindFirst(SignalClaims.Role)?.Value, out var role)
+            && WireNames.TryParse<Role>(user.FindFirst(SignalClaims.Role)?.Value, out var role)
             && role >= requirement.Minimum)
         {
             context.Succeed(requirement);

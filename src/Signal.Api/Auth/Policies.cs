@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Signal.Application.Common;
 
 namespace Signal.Api.Auth;
 
@@ -14,7 +15,7 @@ public static class Policies
     {
         foreach (var role in Enum.GetValues<Role>())
         {
-            options.AddPolicy(Roles.Name(role), policy => policy
+            options.AddPolicy(WireNames.Of(role), policy => policy
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MinimumRoleRequirement(role)));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Signal.Application.Common;
 
 namespace Signal.Api.Auth;
 
@@ -57,7 +58,7 @@ public static class TokenCommand
         values.TryGetValue("org", out var org);
         values.TryGetValue("role", out var role);
         values.TryGetValue("scope", out var scope);
-        if (scope is null && (org is null || !Roles.TryParse(role, out _)))
+        if (scope is null && (org is null || !WireNames.TryParse<Role>(role, out _)))
         {
             problem = "a user token needs --org and a --role of viewer, editor, admin or owner";
             return false;
