@@ -4,6 +4,7 @@ using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Api.OpenApi;
 using Signal.Application;
+using Signal.Application.Common.Abstractions;
 using Signal.Infrastructure;
 
 namespace Signal.Api;
@@ -23,6 +24,10 @@ public static class ApiSetup
         services.AddSignalMediator();
         services.AddInfrastructure(builder.Configuration);
         services.AddSignalAuthentication(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<JsonEntityTags>();
+        services.AddSingleton<IEntityTags>(provider => provider.GetRequiredService<JsonEntityTags>());
 
         services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context => ProblemDefaults.Complete(context.HttpContext, context.ProblemDetails));

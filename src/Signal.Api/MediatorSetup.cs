@@ -7,7 +7,7 @@ public static class MediatorSetup
 {
     /// <summary>
     /// Handlers are scoped (they share the request's connection); behaviours run in the order listed:
-    /// logging around validation around the handler.
+    /// logging around validation around the unit of work (commands only) around the handler.
     /// </summary>
     public static IServiceCollection AddSignalMediator(this IServiceCollection services) =>
         services.AddMediator(options =>
@@ -18,6 +18,7 @@ public static class MediatorSetup
             [
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
             ];
         });
 }

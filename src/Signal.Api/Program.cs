@@ -1,5 +1,6 @@
 using Signal.Api;
 using Signal.Api.Auth;
+using Signal.Infrastructure.Secrets;
 
 if (args is ["token", .. var tokenArgs])
 {
@@ -12,9 +13,18 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommand.Run(tokenArgs, options, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args is ["rewrap-data-keys"] ? [] : args);
 builder.AddSignal();
 var app = builder.Build();
+
+if (args is ["rewrap-data-keys"])
+{
+    // Master-key rotation, step two: after the new key is configured and active (see docs/secrets.md).
+    var rewrapped = await app.Services.GetRequiredService<DataKeyRewrapper>().RewrapAsync(CancellationToken.None);
+    Console.WriteLine($"Re-wrapped {rewrapped} data key(s) with master key '{app.Services.GetRequiredService<MasterKeyRing>().ActiveKeyId}'.");
+    return 0;
+}
+
 app.UseSignal();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Signal.Application.Common.Secrets;
+using Signal.Application.Templates;
 
 namespace Signal.Application;
 
@@ -9,6 +11,11 @@ public static class DependencyInjection
     /// Registers the validators. Handlers and behaviours are registered by the Mediator source generator in the host,
     /// which is the only project that references it.
     /// </summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services) =>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Scoped);
+        services.AddScoped<ConfigSecrets>();
+        services.AddScoped<RevisionPresenter>();
+        return services;
+    }
 }

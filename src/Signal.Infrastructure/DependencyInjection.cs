@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Templates;
 using Signal.Infrastructure.Catalog;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Persistence.Migrations;
+using Signal.Infrastructure.Secrets;
+using Signal.Infrastructure.Templates;
 
 namespace Signal.Infrastructure;
 
@@ -22,6 +26,18 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IDatabaseHealth, DatabaseHealth>();
         services.AddHostedService<MigrationHostedService>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DbSession>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
+        services.AddScoped<ITemplateRepository, TemplateRepository>();
+        services.AddScoped<ITemplateQueries, TemplateQueries>();
+
+        // Refuses to start without a master key: secrets must never be stored in plaintext.
+        services.AddSingleton(MasterKeyRing.From(configuration));
+        services.AddSingleton<DataKeyStore>();
+        services.AddSingleton<ISecretProtector, SecretProtector>();
+        services.AddSingleton<DataKeyRewrapper>();
         return services;
     }
 }

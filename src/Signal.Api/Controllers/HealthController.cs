@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Signal.Api.Errors;
+using Signal.Api.Http;
 using Signal.Application.Common.Abstractions;
 
 namespace Signal.Api.Controllers;
@@ -22,7 +23,7 @@ public sealed class HealthController(IDatabaseHealth databaseHealth) : Controlle
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet("ready")]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ApiProblem>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Problem)]
     public async Task<IActionResult> Ready(CancellationToken cancellationToken)
     {
         if (await databaseHealth.IsReadyAsync(cancellationToken))

@@ -2,10 +2,13 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Signal.Api.Auth;
+using Signal.Api.Contracts.Templates;
 using Signal.Api.Errors;
+using Signal.Api.Http;
 using Signal.Application.Catalog;
 using Signal.Application.Catalog.GetVendor;
 using Signal.Application.Catalog.ListVendors;
+using Signal.Application.Templates.InstallFromCatalog;
 
 namespace Signal.Api.Controllers;
 
@@ -24,7 +27,7 @@ public sealed class IntegrationCatalogController(ISender sender) : ControllerBas
     [HttpGet]
     [ProducesResponseType<ListVendorsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     public async Task<ListVendorsResponse> List(
         [FromQuery] string? search,
         [FromQuery] string? category,
@@ -39,7 +42,31 @@ public sealed class IntegrationCatalogController(ISender sender) : ControllerBas
     [HttpGet("{vendor}")]
     [ProducesResponseType<VendorResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<VendorResponse> Get(string vendor, CancellationToken cancellationToken) =>
         await sender.Send(new GetVendorQuery(vendor), cancellationToken);
+
+    /// <summary>Install from the catalog</summary>
+    /// <remarks>
+    /// One click: creates an integration template and its revision v1 in one transaction. The v1 config is the fields'
+    /// defaults, overlaid by the variant's defaults, overlaid by `config`.
+    /// </remarks>
+    /// <param name="vendor">The vendor key, e.g. meta_capi.</param>
+    /// <param name="request">Name, variant, config overrides, delivery mode and description.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpPost("{vendor}/install")]
+    [Authorize(Policy = Policies.Editor)]
+    [ProducesResponseType<InstallFromCatalogResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    public async Task<ActionResult<InstallFromCatalogResponse>> Install(
+        string vendor, InstallRequest request, CancellationToken cancellationToken)
+    {
+        var installed = await sender.Send(
+            new InstallFromCatalogCommand(vendor, request.Name, request.Variant, request.Config, request.DeliveryMode, request.Description),
+            cancellationToken);
+        return CreatedAtAction(
+            nameof(IntegrationTemplatesController.Get), "IntegrationTemplates", new { id = installed.Template.Id }, installed);
+    }
 }

@@ -30,7 +30,7 @@ public static class ProblemDefaults
     public static ObjectResult ToResult(HttpContext httpContext, ProblemDetails problem)
     {
         Complete(httpContext, problem);
-        return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+        return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { MediaTypes.Problem } };
     }
 
     private static string DefaultCode(int status) => status switch

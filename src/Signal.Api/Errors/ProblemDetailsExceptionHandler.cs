@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
+using Signal.Domain.Common;
 
 namespace Signal.Api.Errors;
 
@@ -47,6 +48,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 return Problem(StatusCodes.Status400BadRequest, validation, validation.Errors);
             case NotFoundException notFound:
                 return Problem(StatusCodes.Status404NotFound, notFound);
+            case ConflictException conflict:
+                return Problem(StatusCodes.Status409Conflict, conflict);
+            case PreconditionFailedException precondition:
+                return Problem(StatusCodes.Status412PreconditionFailed, precondition);
+            case DomainRuleException rule:
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Detail = "One or more fields are invalid; see errors for what to fix.",
+                    Extensions =
+                    {
+                        ["code"] = "validation_failed",
+                        ["errors"] = new Dictionary<string, string[]> { [rule.Field] = [rule.Message] },
+                    },
+                };
             case BadHttpRequestException badRequest:
                 return new ProblemDetails { Status = badRequest.StatusCode };
             case var _ when databaseHealth.IsUnavailable(exception):

@@ -1,40 +1,85 @@
+using System.Text.Json.Nodes;
+using Signal.Api.Contracts.Templates;
+using Signal.Api.Controllers;
 using Signal.Api.Errors;
 using Signal.Application.Catalog;
 using Signal.Application.Catalog.ListVendors;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Templates;
+using Signal.Application.Templates.DeleteTemplate;
+using Signal.Application.Templates.InstallFromCatalog;
+using Signal.Application.Templates.ListRevisions;
+using Signal.Application.Templates.ListTemplates;
+using Signal.Domain.Catalog;
+using Signal.Domain.Templates;
 
 namespace Signal.Api.OpenApi;
 
 /// <summary>
-/// Examples shown in the OpenAPI document, by response type and status. Built from real objects (the shipped catalog),
-/// so an example never drifts from what the API returns.
+/// Examples shown in the OpenAPI document, by body type (and status, for problems). Built from the seeds' own examples
+/// and the shipped catalog, so that an example reads like what the API returns.
 /// </summary>
-public sealed class ExampleRegistry(IIntegrationCatalog catalog)
+public sealed class ExampleRegistry
 {
-    public object? Find(Type type, int status)
-    {
-        if (type == typeof(ApiProblem))
-        {
-            return Problem(status);
-        }
+    private static readonly DateTimeOffset Created = new(2026, 2, 20, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Updated = new(2026, 2, 25, 14, 30, 0, TimeSpan.Zero);
 
+    private readonly Dictionary<Type, object> _examples;
+
+    public ExampleRegistry(IIntegrationCatalog catalog)
+    {
         var vendor = catalog.Find("meta_capi")!.ToResponse();
-        return type switch
+        var template = new TemplateResponse("tmpl_01jmz8k2q4r6t8v0w2y4a6c8e0", "org_xyz", "Meta CAPI Production", "meta_capi",
+            "Meta CAPI for our e-commerce properties", "meta_capi", "retail", 3, Created, Updated);
+        var revision = new RevisionResponse("rev_01jn3w5y7a9c1e3g5j7m9p1r3t", template.Id, "org_xyz", 3,
+            Config("""{"pixel_id":"1234567890","access_token":"••••Q1x9","batch_size":100,"hash_pii":true}"""),
+            DeliveryMode.ServerSide, "Updated access token for Q1 2026", "user_123", Updated);
+        _examples = new Dictionary<Type, object>
         {
-            _ when type == typeof(VendorResponse) => vendor,
-            _ when type == typeof(ListVendorsResponse) => new ListVendorsResponse(
-                [vendor], 1, Enum.GetValues<Domain.Catalog.VendorCategory>()),
-            _ => null,
+            [typeof(VendorResponse)] = vendor,
+            [typeof(ListVendorsResponse)] = new ListVendorsResponse([vendor], 1, Enum.GetValues<VendorCategory>()),
+            [typeof(HealthResponse)] = new HealthResponse("ready"),
+            [typeof(TemplateResponse)] = template,
+            [typeof(RevisionResponse)] = revision,
+            [typeof(ListTemplatesResponse)] = new ListTemplatesResponse([template], 1, 50, 0),
+            [typeof(ListRevisionsResponse)] = new ListRevisionsResponse([revision], 3, 50, 0),
+            [typeof(DeleteTemplateResponse)] = new DeleteTemplateResponse("deleted"),
+            [typeof(InstallFromCatalogResponse)] = new InstallFromCatalogResponse(
+                template with { LatestRevisionNumber = 1, UpdatedAt = Created },
+                revision with
+                {
+                    RevisionNumber = 1,
+                    Config = Config("""{"batch_size":100,"include_catalog_data":true,"pixel_id":"1234567890","access_token":"••••Q1x9"}"""),
+                    ChangeSummary = "Initial setup from catalog: Meta Conversions API (CAPI) (retail variant)",
+                    CreatedAt = Created,
+                }),
+            [typeof(InstallRequest)] = new InstallRequest("Meta CAPI Production", "retail",
+                Config("""{"pixel_id":"1234567890","access_token":"EAABsbCD1234567890Q1x9"}"""), "server_side",
+                "Meta CAPI for our e-commerce site"),
+            [typeof(CreateTemplateRequest)] = new CreateTemplateRequest("Custom GA4 Setup", "ga4", "GA4 for internal analytics"),
+            [typeof(UpdateTemplateRequest)] = new UpdateTemplateRequest("Meta CAPI - E-commerce", "Updated description"),
+            [typeof(CreateRevisionRequest)] = new CreateRevisionRequest(
+                Config("""{"measurement_id":"{{pipeline_param.ga4_measurement_id}}","api_secret":"{{pipeline_param.ga4_api_secret}}","debug_mode":false}"""),
+                "server_side", "GA4 config with pipeline parameter references"),
         };
     }
+
+    public object? Find(Type type, int? status = null) =>
+        type == typeof(ApiProblem) ? Problem(status ?? 500) : _examples.GetValueOrDefault(type);
+
+    private static JsonObject Config(string json) => JsonNode.Parse(json)!.AsObject();
 
     private static ApiProblem? Problem(int status) => status switch
     {
         400 => Problem(400, "Bad Request", "validation_failed", "One or more fields are invalid; see errors for what to fix.",
-            new Dictionary<string, string[]> { ["category"] = ["must be one of: advertising, analytics, attribution, cdp, cloud_storage, other"] }),
+            new Dictionary<string, string[]> { ["config.pixel_id"] = ["is required"] }),
         401 => Problem(401, "Unauthorized", "unauthorized", "The bearer token has expired; get a new one."),
         403 => Problem(403, "Forbidden", "forbidden", "This operation needs the editor role or above; your token has viewer."),
-        404 => Problem(404, "Not Found", "not_found", "Catalog vendor 'acme' was not found."),
+        404 => Problem(404, "Not Found", "not_found", "Integration template 'tmpl_abc123' was not found."),
+        409 => Problem(409, "Conflict", "name_conflict",
+            "An integration template named 'Meta CAPI Production' already exists in this organisation; choose another name."),
+        412 => Problem(412, "Precondition Failed", "precondition_failed",
+            "The integration template has changed since you read it; GET it again and retry with the new ETag."),
         500 => Problem(500, "Internal Server Error", "internal_error", "An unexpected error occurred; quote the trace_id when you report it."),
         503 => Problem(503, "Service Unavailable", ProblemDefaults.DatabaseUnavailableCode, "The database is unavailable; retry in a few seconds."),
         _ => null,
@@ -46,7 +91,7 @@ public sealed class ExampleRegistry(IIntegrationCatalog catalog)
         Title = title,
         Status = status,
         Detail = detail,
-        Instance = "/v1/admin/integration-catalog",
+        Instance = "/v1/admin/integration-templates/tmpl_abc123",
         Code = code,
         TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
         Errors = errors ?? [],

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Signal.Api.Errors;
+using Signal.Api.Http;
 
 namespace Signal.Api.OpenApi;
 
@@ -20,10 +21,8 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
             int[] statuses = anonymous ? [500] : [401, 403, 500, 503];
             foreach (var status in statuses)
             {
-                action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ApiProblem), status, ProblemContentType));
+                action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ApiProblem), status, MediaTypes.Problem));
             }
         }
     }
-
-    public const string ProblemContentType = "application/problem+json";
 }

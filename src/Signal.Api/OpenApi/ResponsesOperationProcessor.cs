@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Newtonsoft.Json.Linq;
+using NSwag;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
 using Signal.Api.Errors;
+using Signal.Api.Http;
 
 namespace Signal.Api.OpenApi;
 
 /// <summary>
-/// Completes each documented response: problem responses under <c>application/problem+json</c>, and an example
-/// serialised exactly as the API would write it.
+/// Completes each documented operation: one media type per response (JSON for results, problem+json for errors), and
+/// examples of request and response bodies serialised exactly as the API reads and writes them.
 /// </summary>
 public sealed class ResponsesOperationProcessor(ExampleRegistry examples, JsonSerializerOptions jsonOptions) : IOperationProcessor
 {
@@ -20,33 +24,41 @@ public sealed class ResponsesOperationProcessor(ExampleRegistry examples, JsonSe
             return true;
         }
 
-        foreach (var (statusText, response) in context.OperationDescription.Operation.Responses)
+        var operation = context.OperationDescription.Operation;
+        var bodyType = api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        if (bodyType is not null && operation.RequestBody is { } body)
         {
-            var status = int.Parse(statusText, System.Globalization.CultureInfo.InvariantCulture);
+            SetExample(body.Content, bodyType, examples.Find(bodyType));
+        }
+
+        foreach (var (statusText, response) in operation.Responses)
+        {
+            var status = int.Parse(statusText, CultureInfo.InvariantCulture);
             var type = api.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == status)?.Type;
-            if (type is null)
+            if (type is null || response.Content.Values.FirstOrDefault() is not { } media)
             {
                 continue;
             }
 
-            // One media type per response: JSON for results, problem+json for errors.
-            var mediaType = type == typeof(ApiProblem) ? ProblemResponsesConvention.ProblemContentType : "application/json";
-            if (response.Content.Values.FirstOrDefault() is { } media)
-            {
-                response.Content.Clear();
-                response.Content[mediaType] = media;
-            }
-
-            if (examples.Find(type, status) is { } example)
-            {
-                var json = JToken.Parse(JsonSerializer.Serialize(example, type, jsonOptions));
-                foreach (var content in response.Content.Values)
-                {
-                    content.Example = json;
-                }
-            }
+            response.Content.Clear();
+            response.Content[type == typeof(ApiProblem) ? MediaTypes.Problem : MediaTypes.Json] = media;
+            SetExample(response.Content, type, examples.Find(type, status));
         }
 
         return true;
+    }
+
+    private void SetExample(IDictionary<string, OpenApiMediaType> content, Type type, object? example)
+    {
+        if (example is null)
+        {
+            return;
+        }
+
+        var json = JToken.Parse(JsonSerializer.Serialize(example, type, jsonOptions));
+        foreach (var media in content.Values)
+        {
+            media.Example = json;
+        }
     }
 }

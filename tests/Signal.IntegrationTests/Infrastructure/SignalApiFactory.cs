@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Respawn;
 using Signal.Api.Auth;
+using Signal.Application.Common.Abstractions;
 
 namespace Signal.IntegrationTests.Infrastructure;
 
@@ -18,17 +21,26 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AuthOptions AuthOptions { get; } = new() { SigningKey = TestSettings.SigningKey };
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("ConnectionStrings:Signal", TestSettings.ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestSettings.SigningKey);
+        builder.UseSetting("Secrets:MasterKeys:test1", TestSettings.MasterKey);
+        builder.UseSetting("Secrets:ActiveKeyId", "test1");
     }
 
     public Task InitializeAsync() => WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
     public async Task ResetDatabaseAsync()
     {
+        // The outage test restarts the server; pooled connections of this host that predate it are dead.
+        Services.GetRequiredService<IDatabaseHealth>().DropIdleConnections();
+        NpgsqlConnection.ClearAllPools();
+
         await using var connection = new NpgsqlConnection(TestSettings.ConnectionString);
         await connection.OpenAsync();
         await using var countTables = new NpgsqlCommand(

@@ -1,7 +1,6 @@
 using FluentValidation.TestHelper;
 using Signal.Application.Catalog.GetVendor;
 using Signal.Application.Catalog.ListVendors;
-using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
 using Signal.Domain.Catalog;
 using static Signal.UnitTests.Domain.CatalogFixtures;
@@ -59,12 +58,5 @@ public sealed class ListVendorsTests
         var get = async () => await handler.Handle(new GetVendorQuery("omega"), default);
 
         (await get.Should().ThrowAsync<NotFoundException>()).Which.Code.Should().Be("not_found");
-    }
-
-    private sealed class FakeCatalog(params CatalogVendor[] vendors) : IIntegrationCatalog
-    {
-        public IReadOnlyList<CatalogVendor> Vendors { get; } = vendors;
-
-        public CatalogVendor? Find(string vendorKey) => Vendors.FirstOrDefault(v => v.Key == vendorKey);
     }
 }

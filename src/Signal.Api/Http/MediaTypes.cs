@@ -1,0 +1,7 @@
+namespace Signal.Api.Http;
+
+public static class MediaTypes
+{
+    public const string Json = "application/json";
+    public const string Problem = "application/problem+json";
+}

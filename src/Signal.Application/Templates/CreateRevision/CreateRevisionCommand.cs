@@ -1,0 +1,8 @@
+using System.Text.Json.Nodes;
+using Mediator;
+
+namespace Signal.Application.Templates.CreateRevision;
+
+/// <summary>Adds the next immutable revision to a template (seed 001, "Create Revision").</summary>
+public sealed record CreateRevisionCommand(string TemplateId, JsonObject Config, string DeliveryMode, string? ChangeSummary)
+    : ICommand<RevisionResponse>;

@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace Signal.Application.Templates.CreateTemplate;
+
+/// <summary>Creates a template without revisions (seed 001, "Create Integration Template").</summary>
+public sealed record CreateTemplateCommand(string Name, string Vendor, string? Description) : ICommand<TemplateResponse>;

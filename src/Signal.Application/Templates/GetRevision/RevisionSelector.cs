@@ -1,0 +1,27 @@
+using System.Globalization;
+using Signal.Domain.Templates;
+
+namespace Signal.Application.Templates.GetRevision;
+
+/// <summary>The <c>{rev}</c> path segment: a positive revision number or a <c>rev_</c> id.</summary>
+public static class RevisionSelector
+{
+    public static bool TryParse(string text, out int? number, out string? id)
+    {
+        number = null;
+        id = null;
+        if (text.StartsWith(Revision.IdPrefix + "_", StringComparison.Ordinal))
+        {
+            id = text;
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+        {
+            number = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.Templates.GetTemplate;
+
+public sealed record GetTemplateQuery(string Id) : IQuery<TemplateResponse>;

@@ -1,0 +1,22 @@
+using Signal.Application.Common.Paging;
+using Signal.Domain.Templates;
+
+namespace Signal.Application.Templates;
+
+/// <summary>Reads of templates and revisions, always scoped by organisation and blind to deleted templates.</summary>
+public interface ITemplateQueries
+{
+    Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest first; <paramref name="search"/> is a case-insensitive substring of the name.</summary>
+    Task<Page<Template>> ListAsync(
+        string orgId, string? search, string? vendor, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<Page<Revision>> ListRevisionsAsync(
+        string orgId, string templateId, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>A revision by number, or by id when <paramref name="revisionId"/> is set.</summary>
+    Task<Revision?> FindRevisionAsync(
+        string orgId, string templateId, int? revisionNumber, string? revisionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using Signal.Domain.Templates;
+
+namespace Signal.Application.Templates;
+
+/// <summary>Loads and saves the <see cref="Template"/> aggregate inside the command's transaction.</summary>
+public interface ITemplateRepository
+{
+    /// <summary>The org's non-deleted template, its row locked until the transaction ends, with its newest revision.</summary>
+    Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Inserts a new template and its new revisions. Throws a <c>name_conflict</c> conflict when the name is taken.</summary>
+    Task AddAsync(Template newTemplate, CancellationToken cancellationToken);
+
+    /// <summary>Writes the template's changes and inserts its new revisions.</summary>
+    Task SaveAsync(Template changed, CancellationToken cancellationToken);
+}

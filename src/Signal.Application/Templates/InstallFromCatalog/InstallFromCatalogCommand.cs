@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+using Mediator;
+
+namespace Signal.Application.Templates.InstallFromCatalog;
+
+/// <summary>Creates a template and its revision v1 from a catalog vendor, atomically (seed 000, "Install from Catalog").</summary>
+public sealed record InstallFromCatalogCommand(
+    string Vendor,
+    string Name,
+    string? Variant,
+    JsonObject? Config,
+    string? DeliveryMode,
+    string? Description) : ICommand<InstallFromCatalogResponse>;
+
+public sealed record InstallFromCatalogResponse(TemplateResponse Template, RevisionResponse Revision);

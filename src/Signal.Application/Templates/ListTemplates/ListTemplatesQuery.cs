@@ -1,0 +1,10 @@
+using Mediator;
+using Signal.Application.Common.Paging;
+
+namespace Signal.Application.Templates.ListTemplates;
+
+public sealed record ListTemplatesQuery(string? Search, string? Vendor, int Limit = PagingRules.DefaultLimit, int Offset = 0)
+    : IQuery<ListTemplatesResponse>;
+
+/// <summary>Seed 001's list shape: the templates are under <c>integrations</c>.</summary>
+public sealed record ListTemplatesResponse(IReadOnlyList<TemplateResponse> Integrations, int Total, int Limit, int Offset);

@@ -1,0 +1,85 @@
+using Signal.Application.Common.Paging;
+using Signal.Application.Templates;
+using Signal.Domain.Templates;
+using Signal.Infrastructure.Persistence;
+
+namespace Signal.Infrastructure.Templates;
+
+public sealed class TemplateQueries(DbSession session) : ITemplateQueries
+{
+    private const string FindSql = $"""
+        SELECT {TemplateSql.TemplateColumns}
+        FROM integration_templates t
+        WHERE t.org_id = @OrgId AND t.id = @Id AND t.deleted_at IS NULL
+        """;
+
+    private const string ListFilter = """
+        FROM integration_templates t
+        WHERE t.org_id = @OrgId AND t.deleted_at IS NULL
+          AND (@Vendor::text IS NULL OR t.vendor = @Vendor)
+          AND (@Search::text IS NULL OR lower(t.name) LIKE '%' || @Search || '%' ESCAPE '\')
+        """;
+
+    private const string CountSql = $"SELECT count(*) {ListFilter}";
+
+    private const string ListSql = $"""
+        SELECT {TemplateSql.TemplateColumns}
+        {ListFilter}
+        ORDER BY t.created_at DESC, t.id DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    private const string CountRevisionsSql =
+        "SELECT count(*) FROM integration_revisions r WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId";
+
+    private const string ListRevisionsSql = $"""
+        SELECT {TemplateSql.RevisionColumns}
+        FROM integration_revisions r
+        WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId
+        ORDER BY r.revision_number DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    private const string FindRevisionSql = $"""
+        SELECT {TemplateSql.RevisionColumns}
+        FROM integration_revisions r
+        WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId
+          AND (r.revision_number = @Number OR r.id = @RevisionId)
+        """;
+
+    public async Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<TemplateRow>(FindSql, new { OrgId = orgId, Id = id }, cancellationToken);
+        return row?.ToTemplate();
+    }
+
+    public async Task<Page<Template>> ListAsync(
+        string orgId, string? search, string? vendor, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var (rows, total) = await session.QueryPageAsync<TemplateRow>(CountSql, ListSql, new
+        {
+            OrgId = orgId,
+            Vendor = vendor,
+            Search = search is null ? null : DbSessionExtensions.EscapeLike(search.ToLowerInvariant()),
+            Limit = limit,
+            Offset = offset,
+        }, cancellationToken);
+        return new Page<Template>(rows.Select(r => r.ToTemplate()).ToList(), total);
+    }
+
+    public async Task<Page<Revision>> ListRevisionsAsync(
+        string orgId, string templateId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var (rows, total) = await session.QueryPageAsync<RevisionRow>(CountRevisionsSql, ListRevisionsSql,
+            new { OrgId = orgId, TemplateId = templateId, Limit = limit, Offset = offset }, cancellationToken);
+        return new Page<Revision>(rows.Select(r => r.ToRevision()).ToList(), total);
+    }
+
+    public async Task<Revision?> FindRevisionAsync(
+        string orgId, string templateId, int? revisionNumber, string? revisionId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<RevisionRow>(FindRevisionSql,
+            new { OrgId = orgId, TemplateId = templateId, Number = revisionNumber, RevisionId = revisionId }, cancellationToken);
+        return row?.ToRevision();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Signal.Application.Common;
+using Signal.Domain.Templates;
+
+namespace Signal.Infrastructure.Templates;
+
+/// <summary>Column lists and row shapes shared by the template repository and queries.</summary>
+internal static class TemplateSql
+{
+    public const string TemplateColumns = """
+        t.id, t.org_id, t.name, t.vendor, t.description, t.catalog_vendor_key, t.catalog_variant_key,
+        t.latest_revision_number, t.created_at, t.updated_at
+        """;
+
+    public const string RevisionColumns = """
+        r.id, r.org_id, r.integration_id, r.revision_number, r.config, r.delivery_mode, r.change_summary,
+        r.created_by, r.created_at
+        """;
+}
+
+internal sealed class TemplateRow
+{
+    public required string Id { get; init; }
+
+    public required string OrgId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Vendor { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? CatalogVendorKey { get; init; }
+
+    public string? CatalogVariantKey { get; init; }
+
+    public int? LatestRevisionNumber { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public Template ToTemplate() => Template.Rehydrate(
+        Id, OrgId, Name, Vendor, Description, CatalogVendorKey, CatalogVariantKey, LatestRevisionNumber, CreatedAt, UpdatedAt);
+}
+
+internal sealed class RevisionRow
+{
+    public required string Id { get; init; }
+
+    public required string OrgId { get; init; }
+
+    public required string IntegrationId { get; init; }
+
+    public int RevisionNumber { get; init; }
+
+    public required JsonObject Config { get; init; }
+
+    public required string DeliveryMode { get; init; }
+
+    public string? ChangeSummary { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public Revision ToRevision() => Revision.Rehydrate(
+        Id, OrgId, IntegrationId, RevisionNumber, Config,
+        WireNames.TryParse<DeliveryMode>(DeliveryMode, out var mode) ? mode : throw new InvalidOperationException($"Unknown delivery mode '{DeliveryMode}'."),
+        ChangeSummary, CreatedBy, CreatedAt);
+}
