@@ -2,10 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Pipelines;
+using Signal.Application.Pipelines.Collector;
+using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Templates;
 using Signal.Infrastructure.Catalog;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Persistence.Migrations;
+using Signal.Infrastructure.Pipelines;
 using Signal.Infrastructure.Secrets;
 using Signal.Infrastructure.Templates;
 
@@ -32,6 +36,17 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
         services.AddScoped<ITemplateRepository, TemplateRepository>();
         services.AddScoped<ITemplateQueries, TemplateQueries>();
+        services.AddScoped<IPipelineRepository, PipelineRepository>();
+        services.AddScoped<IPipelineQueries, PipelineQueries>();
+        services.AddScoped<ICollectorBuilds, CollectorBuilds>();
+        services.AddSingleton(new CollectorSettings(
+            configuration["Collector:IngestUrl"] ?? "http://localhost:8085/v1/collect",
+            configuration.GetValue("Collector:PollInterval", TimeSpan.FromSeconds(1))));
+        services.AddSingleton(new ChallengeTokenSettings(configuration.GetValue("ChallengeTokens:Lifetime", TimeSpan.FromHours(1))));
+        if (configuration.GetValue("Collector:WorkerEnabled", defaultValue: true))
+        {
+            services.AddHostedService<CollectorBuildWorker>();
+        }
 
         // Refuses to start without a master key: secrets must never be stored in plaintext.
         services.AddSingleton(MasterKeyRing.From(configuration));

@@ -4,4 +4,5 @@ public static class MediaTypes
 {
     public const string Json = "application/json";
     public const string Problem = "application/problem+json";
+    public const string JavaScript = "application/javascript";
 }

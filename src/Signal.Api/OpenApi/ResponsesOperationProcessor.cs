@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Newtonsoft.Json.Linq;
 using NSwag;
@@ -12,7 +13,8 @@ using Signal.Api.Http;
 namespace Signal.Api.OpenApi;
 
 /// <summary>
-/// Completes each documented operation: one media type per response (JSON for results, problem+json for errors), and
+/// Completes each documented operation: one media type per response (JSON for results, problem+json for errors, files
+/// as declared), and
 /// examples of request and response bodies serialised exactly as the API reads and writes them.
 /// </summary>
 public sealed class ResponsesOperationProcessor(ExampleRegistry examples, JsonSerializerOptions jsonOptions) : IOperationProcessor
@@ -35,9 +37,9 @@ public sealed class ResponsesOperationProcessor(ExampleRegistry examples, JsonSe
         {
             var status = int.Parse(statusText, CultureInfo.InvariantCulture);
             var type = api.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == status)?.Type;
-            if (type is null || response.Content.Values.FirstOrDefault() is not { } media)
+            if (type is null || typeof(FileResult).IsAssignableFrom(type) || response.Content.Values.FirstOrDefault() is not { } media)
             {
-                continue;
+                continue; // Files keep the media type their action declares.
             }
 
             response.Content.Clear();

@@ -37,6 +37,21 @@ internal static class DbSessionExtensions
         return (rows, (int)total);
     }
 
+    /// <summary>Runs several statements in one round trip and reads the result of the last (the others return one row each).</summary>
+    public static async Task<IReadOnlyList<T>> QueryLastAsync<T>(this DbSession session, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(
+            new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
+        IReadOnlyList<T> rows = [];
+        while (!results.IsConsumed)
+        {
+            rows = (await results.ReadAsync<T>()).AsList();
+        }
+
+        return rows;
+    }
+
     /// <summary>Escapes LIKE wildcards so that user input matches literally (with <c>ESCAPE '\'</c>).</summary>
     public static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -21,6 +21,18 @@ public static class JsonHttp
         return client.SendAsync(request);
     }
 
+    /// <summary>Any method, with a JSON body when <paramref name="body"/> is set.</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, string method, string path, string? body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return client.SendAsync(request);
+    }
+
     public static async Task<JsonNode> ReadNodeAsync(this HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -21,6 +21,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AuthOptions AuthOptions { get; } = new() { SigningKey = TestSettings.SigningKey };
 
+    public const string CollectorIngestUrl = "https://ingest.signal.test/v1/collect";
+
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,6 +33,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", TestSettings.SigningKey);
         builder.UseSetting("Secrets:MasterKeys:test1", TestSettings.MasterKey);
         builder.UseSetting("Secrets:ActiveKeyId", "test1");
+        builder.UseSetting("Collector:PollInterval", "00:00:00.100");
+        builder.UseSetting("Collector:IngestUrl", CollectorIngestUrl);
     }
 
     public Task InitializeAsync() => WaitUntilReadyAsync(TimeSpan.FromSeconds(60));

@@ -32,7 +32,7 @@ public sealed class TemplateAccessTests(SignalApiFactory factory) : ApiTest(fact
         var id = await Factory.CreateClient(Org, "editor").InstallMetaAsync();
         foreach (var role in RolesInOrder.TakeWhile(r => r != required))
         {
-            using var response = await Send(Factory.CreateClient(Org, role), method, path.Replace("{id}", id, StringComparison.Ordinal), body);
+            using var response = await Factory.CreateClient(Org, role).SendJsonAsync(method, path.Replace("{id}", id, StringComparison.Ordinal), body);
             await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         }
     }
@@ -43,7 +43,7 @@ public sealed class TemplateAccessTests(SignalApiFactory factory) : ApiTest(fact
     {
         var id = await Factory.CreateClient(Org, "editor").InstallMetaAsync();
 
-        using var response = await Send(Factory.CreateClient(Org, required), method, path.Replace("{id}", id, StringComparison.Ordinal), body);
+        using var response = await Factory.CreateClient(Org, required).SendJsonAsync(method, path.Replace("{id}", id, StringComparison.Ordinal), body);
 
         ((int)response.StatusCode).Should().BeInRange(200, 299, await response.Content.ReadAsStringAsync());
     }
@@ -53,7 +53,7 @@ public sealed class TemplateAccessTests(SignalApiFactory factory) : ApiTest(fact
     public async Task NoToken_Gets401(string method, string path, string? body, string required)
     {
         _ = required;
-        using var response = await Send(Anonymous(), method, path.Replace("{id}", "tmpl_any", StringComparison.Ordinal), body);
+        using var response = await Anonymous().SendJsonAsync(method, path.Replace("{id}", "tmpl_any", StringComparison.Ordinal), body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
@@ -70,7 +70,7 @@ public sealed class TemplateAccessTests(SignalApiFactory factory) : ApiTest(fact
 
         var theirs = await Factory.CreateClient("org_other", "editor").InstallMetaAsync();
 
-        using var response = await Send(Factory.CreateClient(Org, "owner"), method, path.Replace("{id}", theirs, StringComparison.Ordinal), body);
+        using var response = await Factory.CreateClient(Org, "owner").SendJsonAsync(method, path.Replace("{id}", theirs, StringComparison.Ordinal), body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
         (await Db.ScalarAsync<long>("SELECT count(*) FROM integration_revisions")).Should().Be(1, "nothing of theirs changed");
@@ -78,14 +78,4 @@ public sealed class TemplateAccessTests(SignalApiFactory factory) : ApiTest(fact
             .Should().Be(1);
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, string method, string path, string? body)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        return client.SendAsync(request);
-    }
 }

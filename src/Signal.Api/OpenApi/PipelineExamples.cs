@@ -1,0 +1,85 @@
+using Signal.Api.Contracts.Pipelines;
+using Signal.Application.Pipelines;
+using Signal.Application.Pipelines.Collector;
+using Signal.Application.Pipelines.DeletePipeline;
+using Signal.Application.Pipelines.GetCollectorStatus;
+using Signal.Application.Pipelines.IssueChallengeToken;
+using Signal.Application.Pipelines.ListPipelines;
+using Signal.Application.Pipelines.RequestCollectorBuild;
+using Signal.Application.Pipelines.RotateSecret;
+using Signal.Domain.Pipelines;
+
+namespace Signal.Api.OpenApi;
+
+/// <summary>Examples of the pipeline bodies, from seed 003's own examples.</summary>
+public static class PipelineExamples
+{
+    public static Dictionary<Type, object> All(DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        var pipeline = new PipelineResponse
+        {
+            Id = "pip_01jmz8k2q4r6t8v0w2y4a6c8e0",
+            OrgId = "org_xyz",
+            Name = "Marketing Website",
+            Slug = "marketing-website",
+            Type = PipelineType.Web,
+            PipelineKey = "dk_pip_01jmz8k2q4r6t8v0w2y4a6c8e0",
+            PipelineKeySecretPrefix = "sk_a1b2",
+            DomainAllowlist = ["www.example.com", "example.com"],
+            Labels = ["env:production", "brand:marketing"],
+            RateLimitRps = 1000,
+            ChallengeTokenRequired = false,
+            Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-XXXXXXX", ["ga4_api_secret"] = "xxxxxxxxxxx" },
+            Config = [],
+            JsBuilderConfig = new JsBuilderConfigResponse("d.js", "_df", DeliveryMethod.Cdn, [], [], false),
+            IdentityConfig = new IdentityConfigResponse(false, [], []),
+            Enabled = true,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+        };
+        var withSecret = new CreatedPipelineResponse
+        {
+            Id = pipeline.Id,
+            OrgId = pipeline.OrgId,
+            Name = pipeline.Name,
+            Slug = pipeline.Slug,
+            Type = pipeline.Type,
+            PipelineKey = pipeline.PipelineKey,
+            PipelineKeySecretPrefix = "sk_a1b2",
+            DomainAllowlist = pipeline.DomainAllowlist,
+            Labels = pipeline.Labels,
+            RateLimitRps = pipeline.RateLimitRps,
+            ChallengeTokenRequired = false,
+            Parameters = pipeline.Parameters,
+            Config = [],
+            JsBuilderConfig = pipeline.JsBuilderConfig,
+            IdentityConfig = pipeline.IdentityConfig,
+            Enabled = true,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            PipelineKeySecret = "sk_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0",
+        };
+        return new Dictionary<Type, object>
+        {
+            [typeof(PipelineResponse)] = pipeline,
+            [typeof(CreatedPipelineResponse)] = withSecret,
+            [typeof(ListPipelinesResponse)] = new ListPipelinesResponse(
+                [new PipelineSummary(pipeline.Id, pipeline.Name, pipeline.Slug, pipeline.Type, pipeline.PipelineKey, pipeline.Labels, true, createdAt, updatedAt)],
+                1, 50, 0, ["brand:marketing", "env:production"]),
+            [typeof(DeletePipelineResponse)] = new DeletePipelineResponse("deleted"),
+            [typeof(RotateSecretResponse)] = new RotateSecretResponse(pipeline.PipelineKey, "sk_x9y8w7v6u5t4s3r2q1p0o9n8m7l6k5j4i3h2g1f0", "sk_x9y8"),
+            [typeof(ChallengeTokenResponse)] = new ChallengeTokenResponse(
+                "ct_pip_01jmz8k2q4r6t8v0w2y4a6c8e0.1772017200.q2x4b6n8m0k2j4h6g8f0dA.Zx3Vq9sW1eR5tY7uI9oP2aS4dF6gH8jK0lZ2xC4vB6n", updatedAt.AddHours(1)),
+            [typeof(CollectorBuildAccepted)] = new CollectorBuildAccepted(CollectorBuildStatus.Building, pipeline.Id, "bld_01jn3w7c9e1g3j5m7p9r1t3v5x"),
+            [typeof(CollectorStatusResponse)] = new CollectorStatusResponse(
+                CollectorBuildStatus.Ready, pipeline.Id, "bld_01jn3w7c9e1g3j5m7p9r1t3v5x", "a1b2c3d4e5f60718", 4910, updatedAt, null),
+            [typeof(CreatePipelineRequest)] = new CreatePipelineRequest(
+                "Marketing Website", "marketing-website", "web", ["www.example.com", "example.com"], ["env:production", "brand:marketing"],
+                1000, null, new Dictionary<string, string> { ["ga4_measurement_id"] = "G-XXXXXXX", ["ga4_api_secret"] = "xxxxxxxxxxx" },
+                null, new JsBuilderFields("d.js", "_df")),
+            [typeof(UpdatePipelineRequest)] = new UpdatePipelineRequest(
+                "Marketing Website (Updated)", DomainAllowlist: ["www.example.com", "example.com", "blog.example.com"],
+                Labels: ["env:production", "brand:marketing", "site:blog"], Enabled: false),
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Mediator;
+
+namespace Signal.Application.Pipelines.CreatePipeline;
+
+/// <summary>Creates a pipeline with a new key and secret (seed 003, "Create Pipeline"); unset fields take the seed's defaults.</summary>
+public sealed record CreatePipelineCommand(
+    string? Name,
+    string? Slug = null,
+    string? Type = null,
+    IReadOnlyList<string>? DomainAllowlist = null,
+    IReadOnlyList<string>? Labels = null,
+    int? RateLimitRps = null,
+    bool? ChallengeTokenRequired = null,
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    JsonObject? Config = null,
+    JsBuilderFields? JsBuilderConfig = null,
+    IdentityFields? IdentityConfig = null,
+    bool? Enabled = null) : ICommand<CreatedPipelineResponse>, IPipelineFields;

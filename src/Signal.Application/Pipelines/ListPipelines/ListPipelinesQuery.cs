@@ -1,0 +1,20 @@
+using Mediator;
+using Signal.Application.Common.Paging;
+
+namespace Signal.Application.Pipelines.ListPipelines;
+
+public sealed record ListPipelinesQuery(
+    string? Search,
+    string? Type,
+    IReadOnlyList<string> Labels,
+    bool? Enabled,
+    int Limit = PagingRules.DefaultLimit,
+    int Offset = 0) : IQuery<ListPipelinesResponse>;
+
+/// <summary>Seed 003's list plus <c>available_labels</c>: every label of the org's pipelines, for grouping in a UI.</summary>
+public sealed record ListPipelinesResponse(
+    IReadOnlyList<PipelineSummary> Pipelines,
+    int Total,
+    int Limit,
+    int Offset,
+    IReadOnlyList<string> AvailableLabels);

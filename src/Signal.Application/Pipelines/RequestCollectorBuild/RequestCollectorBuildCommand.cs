@@ -1,0 +1,10 @@
+using Mediator;
+using Signal.Application.Pipelines.Collector;
+
+namespace Signal.Application.Pipelines.RequestCollectorBuild;
+
+/// <summary>Queues a collector build; a build already queued or running is returned instead of a second one.</summary>
+public sealed record RequestCollectorBuildCommand(string PipelineId) : ICommand<CollectorBuildAccepted>;
+
+/// <summary>Seed 003: <c>{ "status": "building", "pipeline_id": … }</c>, plus the build's id.</summary>
+public sealed record CollectorBuildAccepted(CollectorBuildStatus Status, string PipelineId, string BuildId);

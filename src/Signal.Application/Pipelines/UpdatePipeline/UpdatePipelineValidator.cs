@@ -1,0 +1,3 @@
+namespace Signal.Application.Pipelines.UpdatePipeline;
+
+public sealed class UpdatePipelineValidator : PipelineFieldRules<UpdatePipelineCommand>;

@@ -1,0 +1,84 @@
+using Npgsql;
+using Signal.Application.Common.Errors;
+using Signal.Application.Pipelines;
+using Signal.Domain.Pipelines;
+using Signal.Infrastructure.Persistence;
+
+namespace Signal.Infrastructure.Pipelines;
+
+public sealed class PipelineRepository(DbSession session) : IPipelineRepository
+{
+    private const string FindForUpdateSql = $"""
+        SELECT {PipelineRow.Columns}
+        FROM pipelines p
+        WHERE p.org_id = @OrgId AND p.id = @Id AND p.deleted_at IS NULL
+        FOR UPDATE
+        """;
+
+    // The lock serialises creates that start from the same slug; the query then sees every slug they took.
+    private const string ReserveSlugSql = """
+        SELECT pg_advisory_xact_lock(hashtextextended(@OrgId || '/' || @Base, 0));
+        SELECT slug FROM pipelines
+        WHERE org_id = @OrgId AND deleted_at IS NULL AND (slug = @Base OR slug LIKE @Pattern ESCAPE '\')
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO pipelines
+            (id, org_id, name, slug, type, secret_ciphertext, secret_prefix, domain_allowlist, labels, rate_limit_rps,
+             challenge_token_required, parameters, config, js_builder_config, identity_config, enabled, created_at, updated_at)
+        VALUES (@Id, @OrgId, @Name, @Slug, @Type, @SecretCiphertext, @SecretPrefix, @DomainAllowlist, @Labels, @RateLimitRps,
+                @ChallengeTokenRequired, @Parameters, @Config, @JsBuilderConfig, @IdentityConfig, @Enabled, @CreatedAt, @UpdatedAt)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE pipelines
+        SET name = @Name, slug = @Slug, type = @Type, secret_ciphertext = @SecretCiphertext, secret_prefix = @SecretPrefix,
+            domain_allowlist = @DomainAllowlist, labels = @Labels, rate_limit_rps = @RateLimitRps,
+            challenge_token_required = @ChallengeTokenRequired, parameters = @Parameters, config = @Config,
+            js_builder_config = @JsBuilderConfig, identity_config = @IdentityConfig, enabled = @Enabled,
+            updated_at = @UpdatedAt, deleted_at = @DeletedAt
+        WHERE org_id = @OrgId AND id = @Id
+        """;
+
+    public async Task<Pipeline?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<PipelineRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken);
+        return row?.ToPipeline();
+    }
+
+    public async Task<string> ReserveSlugAsync(string orgId, string baseSlug, CancellationToken cancellationToken)
+    {
+        var taken = (await session.QueryLastAsync<string>(ReserveSlugSql,
+            new { OrgId = orgId, Base = baseSlug, Pattern = DbSessionExtensions.EscapeLike(baseSlug) + "-%" }, cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(baseSlug))
+        {
+            return baseSlug;
+        }
+
+        var suffix = 2;
+        while (taken.Contains($"{baseSlug}-{suffix}"))
+        {
+            suffix++;
+        }
+
+        return $"{baseSlug}-{suffix}";
+    }
+
+    public Task AddAsync(Pipeline newPipeline, CancellationToken cancellationToken) => WriteAsync(InsertSql, newPipeline, cancellationToken);
+
+    public Task SaveAsync(Pipeline changed, CancellationToken cancellationToken) => WriteAsync(UpdateSql, changed, cancellationToken);
+
+    private async Task WriteAsync(string sql, Pipeline pipeline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.ExecuteAsync(sql, PipelineRow.ParametersOf(pipeline), cancellationToken);
+        }
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pipelines_org_slug_key" })
+        {
+            throw new ConflictException("slug_conflict",
+                $"Another pipeline of this organisation has the slug '{pipeline.Slug}'; choose another slug or leave it out to have one generated.");
+        }
+    }
+}

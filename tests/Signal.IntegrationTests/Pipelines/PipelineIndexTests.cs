@@ -1,0 +1,65 @@
+using Dapper;
+using Npgsql;
+using Signal.Application.Pipelines;
+using Signal.Infrastructure.Pipelines;
+using Signal.IntegrationTests.Infrastructure;
+
+namespace Signal.IntegrationTests.Pipelines;
+
+/// <summary>
+/// On 100k pipelines (90k of them in one organisation, as a big customer would have), the list's search and label
+/// filters are answered from their GIN indexes (EXPLAIN), not by reading the organisation's rows.
+/// </summary>
+public sealed class PipelineIndexTests(SignalApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task SearchAndLabelFilters_UseTheirIndexes_On100kPipelines()
+    {
+        await using var connection = new NpgsqlConnection(TestSettings.ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO pipelines (id, org_id, name, slug, type, secret_ciphertext, secret_prefix, labels, rate_limit_rps,
+                                   challenge_token_required, parameters, config, js_builder_config, identity_config, enabled,
+                                   created_at, updated_at)
+            SELECT 'pip_bulk' || g, CASE WHEN g % 10 = 0 THEN 'org_' || (g % 97) ELSE 'org_big' END,
+                   'Site ' || md5(g::text), 'site-' || g, 'web', 'enc:v1:x', 'sk_abcd',
+                   ARRAY['env:' || (ARRAY['production', 'staging', 'dev'])[g % 3 + 1], 'brand:b' || (g % 40)]
+                       || CASE WHEN g % 5000 = 1 THEN ARRAY['team:rare'] ELSE '{}'::text[] END,
+                   1000, false, '{}', '{}', '{}', '{}', true, now() - g * interval '1 second', now()
+            FROM generate_series(1, 100000) AS g;
+            ANALYZE pipelines;
+            """, commandTimeout: 300);
+        var search = new PipelineFilter("a1b2", null, [], null, 50, 0);
+        var twoLabels = new PipelineFilter(null, null, ["env:production", "brand:b7"], null, 50, 0);
+        var rareLabel = new PipelineFilter(null, null, ["team:rare"], null, 50, 0);
+
+        var plans = new Dictionary<string, string>
+        {
+            ["search page"] = await ExplainAsync(connection, PipelineQueries.PageSql(search), search),
+            ["search count"] = await ExplainAsync(connection, CountSql(search), search),
+            ["labels count"] = await ExplainAsync(connection, CountSql(twoLabels), twoLabels),
+            ["rare label page"] = await ExplainAsync(connection, PipelineQueries.PageSql(rareLabel), rareLabel),
+        };
+
+        plans["search page"].Should().Contain("pipelines_name_trgm_idx").And.Contain("pipelines_slug_trgm_idx");
+        plans["search count"].Should().Contain("pipelines_name_trgm_idx").And.Contain("pipelines_slug_trgm_idx");
+        plans["labels count"].Should().Contain("pipelines_labels_idx");
+        plans["rare label page"].Should().Contain("pipelines_labels_idx");
+        plans.Values.Should().OnlyContain(plan => !plan.Contains("Seq Scan on pipelines", StringComparison.Ordinal));
+    }
+
+    private static string CountSql(PipelineFilter filter) => $"SELECT count(*) FROM pipelines p WHERE {PipelineQueries.WhereClause(filter)}";
+
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, string sql, PipelineFilter filter)
+    {
+        var plan = await connection.QueryAsync<string>($"EXPLAIN {sql}", new
+        {
+            OrgId = "org_big",
+            Pattern = filter.Search is null ? null : $"%{filter.Search}%",
+            Labels = filter.Labels.ToArray(),
+            filter.Limit,
+            filter.Offset,
+        });
+        return string.Join('\n', plan);
+    }
+}
