@@ -2,14 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.PipelineIntegrations;
 using Signal.Application.Pipelines;
 using Signal.Application.Pipelines.Collector;
 using Signal.Application.Pipelines.IssueChallengeToken;
+using Signal.Application.Processor;
 using Signal.Application.Templates;
 using Signal.Infrastructure.Catalog;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Persistence.Migrations;
+using Signal.Infrastructure.PipelineIntegrations;
 using Signal.Infrastructure.Pipelines;
+using Signal.Infrastructure.Processor;
 using Signal.Infrastructure.Secrets;
 using Signal.Infrastructure.Templates;
 
@@ -43,6 +47,13 @@ public static class DependencyInjection
             configuration["Collector:IngestUrl"] ?? "http://localhost:8085/v1/collect",
             configuration.GetValue("Collector:PollInterval", TimeSpan.FromSeconds(1))));
         services.AddSingleton(new ChallengeTokenSettings(configuration.GetValue("ChallengeTokens:Lifetime", TimeSpan.FromHours(1))));
+        services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();
+        services.AddScoped<IPipelineIntegrationQueries, PipelineIntegrationQueries>();
+        services.AddSingleton<IProcessorFeedSource, ProcessorFeedSource>();
+        services.AddSingleton(new FeedVersionSettings(configuration.GetValue("Feed:RefreshInterval", TimeSpan.FromSeconds(10))));
+        services.AddSingleton<FeedVersionListener>();
+        services.AddSingleton<IFeedVersion>(provider => provider.GetRequiredService<FeedVersionListener>());
+        services.AddHostedService(provider => provider.GetRequiredService<FeedVersionListener>());
         if (configuration.GetValue("Collector:WorkerEnabled", defaultValue: true))
         {
             services.AddHostedService<CollectorBuildWorker>();

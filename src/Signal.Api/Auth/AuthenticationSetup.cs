@@ -69,10 +69,7 @@ public static class AuthenticationSetup
     private static Task RequireTenantOrService(TokenValidatedContext context)
     {
         var principal = context.Principal!;
-        var isService = principal.FindAll(SignalClaims.Scope)
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Contains(SignalClaims.ProcessorScope, StringComparer.Ordinal);
-        if (!isService && string.IsNullOrWhiteSpace(principal.FindFirst(SignalClaims.OrgId)?.Value))
+        if (!SignalClaims.HasProcessorScope(principal) && string.IsNullOrWhiteSpace(principal.FindFirst(SignalClaims.OrgId)?.Value))
         {
             context.Fail(new SecurityTokenValidationException("The token has no org_id claim; user tokens must name their organisation."));
         }

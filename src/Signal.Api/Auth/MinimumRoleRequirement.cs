@@ -14,7 +14,8 @@ public sealed class MinimumRoleRequirementHandler : AuthorizationHandler<Minimum
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MinimumRoleRequirement requirement)
     {
         var user = context.User;
-        if (user.HasClaim(c => c.Type == SignalClaims.OrgId)
+        // Service tokens carry a role claim only by mistake; they are never users of an organisation.
+        if (user.HasClaim(c => c.Type == SignalClaims.OrgId) && !SignalClaims.HasProcessorScope(user)
             && WireNames.TryParse<Role>(user.FindFirst(SignalClaims.Role)?.Value, out var role)
             && role >= requirement.Minimum)
         {

@@ -11,6 +11,9 @@ public static class Policies
     public const string Admin = "admin";
     public const string Owner = "owner";
 
+    /// <summary>The event processor's service tokens (scope <c>signal.processor</c>); user tokens never pass.</summary>
+    public const string Processor = "processor";
+
     public static void AddRolePolicies(this AuthorizationOptions options)
     {
         foreach (var role in Enum.GetValues<Role>())
@@ -19,6 +22,10 @@ public static class Policies
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MinimumRoleRequirement(role)));
         }
+
+        options.AddPolicy(Processor, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => SignalClaims.HasProcessorScope(context.User)));
 
         // Default deny: an endpoint that names no policy still needs an authenticated caller.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -10,4 +10,10 @@ public static class SignalClaims
 
     /// <summary>Scope of the event processor's service tokens; such tokens carry no <c>org_id</c>.</summary>
     public const string ProcessorScope = "signal.processor";
+
+    /// <summary>Whether the token's <c>scope</c> (space-separated, possibly in several claims) includes the processor's.</summary>
+    public static bool HasProcessorScope(System.Security.Claims.ClaimsPrincipal principal) =>
+        principal.FindAll(Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(ProcessorScope, StringComparer.Ordinal);
 }

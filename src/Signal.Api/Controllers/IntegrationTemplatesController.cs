@@ -6,6 +6,7 @@ using Signal.Api.Contracts.Templates;
 using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Application.Common.Paging;
+using Signal.Application.PipelineIntegrations.ListTemplatePipelines;
 using Signal.Application.Templates;
 using Signal.Application.Templates.CreateRevision;
 using Signal.Application.Templates.CreateTemplate;
@@ -86,15 +87,30 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
         await sender.Send(new UpdateTemplateCommand(id, request.Name, request.Description, ifMatch), cancellationToken);
 
     /// <summary>Delete an integration template</summary>
-    /// <remarks>Soft delete: the template answers 404 afterwards and its name is free again.</remarks>
+    /// <remarks>
+    /// Soft delete: the template answers 404 afterwards and its name is free again. Refused with 409 `template_in_use`
+    /// (listing the `pipelines`) while any live pipeline has it assigned.
+    /// </remarks>
     /// <param name="id">The template id (tmpl_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpDelete("{id}")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<DeleteTemplateResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<DeleteTemplateResponse> Delete(string id, CancellationToken cancellationToken) =>
         await sender.Send(new DeleteTemplateCommand(id), cancellationToken);
+
+    /// <summary>List the pipelines using a template</summary>
+    /// <remarks>Every live pipeline the template is assigned to, at which revision, and whether the assignment is enabled.</remarks>
+    /// <param name="id">The template id (tmpl_…).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet("{id}/pipelines")]
+    [ProducesResponseType<ListTemplatePipelinesResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<ListTemplatePipelinesResponse> ListPipelines(string id, CancellationToken cancellationToken) =>
+        await sender.Send(new ListTemplatePipelinesQuery(id), cancellationToken);
 
     /// <summary>List revisions</summary>
     /// <remarks>Newest first. Secret values are masked.</remarks>

@@ -12,6 +12,7 @@ using Signal.Application.Pipelines.DeletePipeline;
 using Signal.Application.Pipelines.DownloadCollector;
 using Signal.Application.Pipelines.GetCollectorStatus;
 using Signal.Application.Pipelines.GetPipeline;
+using Signal.Application.Pipelines.GetResolvedConfig;
 using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Pipelines.ListPipelines;
 using Signal.Application.Pipelines.RequestCollectorBuild;
@@ -124,6 +125,21 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<ChallengeTokenResponse> IssueChallengeToken(string id, CancellationToken cancellationToken) =>
         await sender.Send(new IssueChallengeTokenCommand(id), cancellationToken);
+
+    /// <summary>Get the resolved config</summary>
+    /// <remarks>
+    /// What the event processor runs for this pipeline: each enabled integration's config with `{{pipeline_param.KEY}}`
+    /// substituted and secrets masked. References to parameters the pipeline lacks stay as they are and are listed in
+    /// `unresolved_parameters`.
+    /// </remarks>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet("{id}/resolved-config")]
+    [ProducesResponseType<ResolvedConfigResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<ResolvedConfigResponse> GetResolvedConfig(string id, CancellationToken cancellationToken) =>
+        await sender.Send(new GetResolvedConfigQuery(id), cancellationToken);
 
     /// <summary>Build the collector</summary>
     /// <remarks>Queues a build of the JavaScript collector; a build already queued or running is returned instead of a second.</remarks>

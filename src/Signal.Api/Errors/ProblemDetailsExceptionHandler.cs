@@ -49,7 +49,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
             case NotFoundException notFound:
                 return Problem(StatusCodes.Status404NotFound, notFound);
             case ConflictException conflict:
-                return Problem(StatusCodes.Status409Conflict, conflict);
+                var problem = Problem(StatusCodes.Status409Conflict, conflict);
+                foreach (var (key, value) in conflict.Details)
+                {
+                    problem.Extensions[key] = value;
+                }
+
+                return problem;
             case PreconditionFailedException precondition:
                 return Problem(StatusCodes.Status412PreconditionFailed, precondition);
             case DomainRuleException rule:

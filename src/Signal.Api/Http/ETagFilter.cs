@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Net.Http.Headers;
 
 namespace Signal.Api.Http;
 
@@ -12,7 +13,9 @@ public sealed class ETagFilter(JsonEntityTags entityTags) : IAsyncAlwaysRunResul
     public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         var http = context.HttpContext;
+        // An action that sets its own ETag (the processor feed's version) keeps it.
         if (HttpMethods.IsGet(http.Request.Method)
+            && !http.Response.Headers.ContainsKey(HeaderNames.ETag)
             && context.Result is ObjectResult { Value: { } value, StatusCode: null or StatusCodes.Status200OK } result
             && value is not ProblemDetails)
         {

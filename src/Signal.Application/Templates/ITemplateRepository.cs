@@ -8,6 +8,9 @@ public interface ITemplateRepository
     /// <summary>The org's non-deleted template, its row locked until the transaction ends, with its newest revision.</summary>
     Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken);
 
+    /// <summary>Like <see cref="FindForUpdateAsync"/> with a share lock: the template cannot change or be deleted meanwhile.</summary>
+    Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken);
+
     /// <summary>Inserts a new template and its new revisions. Throws a <c>name_conflict</c> conflict when the name is taken.</summary>
     Task AddAsync(Template newTemplate, CancellationToken cancellationToken);
 

@@ -11,12 +11,12 @@ public static partial class ParameterReference
     /// <summary>True when <paramref name="value"/> is one reference and nothing else.</summary>
     public static bool IsExactly(string value) => Exact().IsMatch(value);
 
-    /// <summary>True when <paramref name="value"/> holds at least one reference.</summary>
-    public static bool Contains(string value) => value.Contains("{{pipeline_param.", StringComparison.Ordinal) && Any().IsMatch(value);
+    /// <summary>Finds every reference; group 1 is the key.</summary>
+    public static Regex Pattern => Any();
 
     [GeneratedRegex(@"^\{\{pipeline_param\.[A-Za-z_][A-Za-z0-9_]*\}\}$")]
     private static partial Regex Exact();
 
-    [GeneratedRegex(@"\{\{pipeline_param\.[A-Za-z_][A-Za-z0-9_]*\}\}")]
+    [GeneratedRegex(@"\{\{pipeline_param\.([A-Za-z_][A-Za-z0-9_]*)\}\}")]
     private static partial Regex Any();
 }

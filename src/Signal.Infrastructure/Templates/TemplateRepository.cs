@@ -14,14 +14,17 @@ namespace Signal.Infrastructure.Templates;
 /// </summary>
 public sealed class TemplateRepository(DbSession session) : ITemplateRepository
 {
-    private const string FindForUpdateSql = $"""
+    private const string FindWithLatestSql = $"""
         SELECT {TemplateSql.TemplateColumns}, {TemplateSql.RevisionColumns}
         FROM integration_templates t
         LEFT JOIN integration_revisions r
                ON r.integration_id = t.id AND r.revision_number = t.latest_revision_number
         WHERE t.org_id = @OrgId AND t.id = @Id AND t.deleted_at IS NULL
-        FOR UPDATE OF t
         """;
+
+    private const string FindForUpdateSql = FindWithLatestSql + "\nFOR UPDATE OF t";
+
+    private const string FindForShareSql = FindWithLatestSql + "\nFOR SHARE OF t";
 
     private const string InsertTemplateSql = """
         INSERT INTO integration_templates
@@ -44,11 +47,17 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         VALUES (@RevisionId, @OrgId, @Id, @RevisionNumber, @Config, @DeliveryMode, @ChangeSummary, @CreatedBy, @RevisionCreatedAt)
         """;
 
-    public async Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken)
+    public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
+        FindLockedAsync(FindForUpdateSql, orgId, id, cancellationToken);
+
+    public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
+        FindLockedAsync(FindForShareSql, orgId, id, cancellationToken);
+
+    private async Task<(Template Template, Revision? Latest)?> FindLockedAsync(string sql, string orgId, string id, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<TemplateRow, RevisionRow?, (Template, Revision?)>(
-            new CommandDefinition(FindForUpdateSql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken),
             (template, revision) => (template.ToTemplate(), revision?.ToRevision()),
             splitOn: "id");
         return rows.Select(r => ((Template, Revision?)?)r).SingleOrDefault();

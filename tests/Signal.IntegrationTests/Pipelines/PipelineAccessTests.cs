@@ -5,10 +5,8 @@ using static Signal.IntegrationTests.Pipelines.PipelineApi;
 namespace Signal.IntegrationTests.Pipelines;
 
 /// <summary>Seed 003 roles for every pipeline endpoint, no token, another organisation's ids, deleted pipelines.</summary>
-public sealed class PipelineAccessTests(SignalApiFactory factory) : ApiTest(factory)
+public sealed class PipelineAccessTests(SignalApiFactory factory) : AccessMatrixTest(factory)
 {
-    private static readonly string[] RolesInOrder = ["viewer", "editor", "admin", "owner"];
-
     public static TheoryData<string, string, string?, string> Endpoints() => new()
     {
         { "GET", PipelinesPath, null, "viewer" },
@@ -23,60 +21,8 @@ public sealed class PipelineAccessTests(SignalApiFactory factory) : ApiTest(fact
         { "GET", $"{PipelinesPath}/{{id}}/collector/download", null, "viewer" },
     };
 
-    [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task EveryRoleBelowTheRequiredOne_Gets403(string method, string path, string? body, string required)
-    {
-        var id = (await CreateAsync(Org)).Id();
-        foreach (var role in RolesInOrder.TakeWhile(r => r != required))
-        {
-            using var response = await Factory.CreateClient(Org, role).SendJsonAsync(method, path.Replace("{id}", id, StringComparison.Ordinal), body);
-            await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task TheRequiredRole_GetsPastAuthorisation(string method, string path, string? body, string required)
-    {
-        var id = (await CreateAsync(Org)).Id();
-
-        using var response = await Factory.CreateClient(Org, required).SendJsonAsync(method, path.Replace("{id}", id, StringComparison.Ordinal), body);
-
-        // download is 404 before a build exists; everything else succeeds.
-        response.StatusCode.Should().NotBe(HttpStatusCode.Forbidden).And.NotBe(HttpStatusCode.Unauthorized);
-        ((int)response.StatusCode).Should().BeLessThan(500);
-    }
-
-    [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task NoToken_Gets401(string method, string path, string? body, string required)
-    {
-        _ = required;
-        using var response = await Anonymous().SendJsonAsync(method, path.Replace("{id}", "pip_any", StringComparison.Ordinal), body);
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-    }
-
-    [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task AnotherOrgsPipeline_Is404_AndUntouched(string method, string path, string? body, string required)
-    {
-        _ = required;
-        if (!path.Contains("{id}", StringComparison.Ordinal))
-        {
-            return; // Collection endpoints have no id to leak; the list tests show lists are scoped.
-        }
-
-        var theirs = await CreateAsync("org_other");
-        var before = await Db.QueryAsync<string>("SELECT p::text FROM pipelines p");
-
-        using var response = await Factory.CreateClient(Org, "owner").SendJsonAsync(method, path.Replace("{id}", theirs.Id(), StringComparison.Ordinal), body);
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
-        (await Db.QueryAsync<string>("SELECT p::text FROM pipelines p")).Should().Equal(before);
-        (await Db.ScalarAsync<long>("SELECT count(*) FROM collector_builds")).Should().Be(0);
-    }
+    protected override async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(string org) =>
+        new Dictionary<string, string> { ["id"] = (await CreateAsync(org)).Id() };
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -98,5 +44,4 @@ public sealed class PipelineAccessTests(SignalApiFactory factory) : ApiTest(fact
 
     private Task<System.Text.Json.Nodes.JsonNode> CreateAsync(string org) =>
         Factory.CreateClient(org, "editor").CreatePipelineAsync("""{"name":"Guarded","challenge_token_required":true}""");
-
 }

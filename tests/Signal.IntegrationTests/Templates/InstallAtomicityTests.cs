@@ -58,6 +58,9 @@ public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiF
         public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
             inner.FindForUpdateAsync(orgId, id, cancellationToken);
 
+        public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
+            inner.FindForShareAsync(orgId, id, cancellationToken);
+
         public async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
         {
             await inner.AddAsync(newTemplate, cancellationToken);

@@ -7,3 +7,6 @@ public sealed record DeleteTemplateCommand(string Id) : ICommand<DeleteTemplateR
 
 /// <summary>Seed 001: <c>{ "status": "deleted" }</c>.</summary>
 public sealed record DeleteTemplateResponse(string Status);
+
+/// <summary>A pipeline listed by a <c>template_in_use</c> conflict.</summary>
+public sealed record TemplateInUsePipeline(string Id, string Name);

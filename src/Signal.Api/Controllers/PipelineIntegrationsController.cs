@@ -1,0 +1,89 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Signal.Api.Auth;
+using Signal.Api.Contracts.PipelineIntegrations;
+using Signal.Api.Errors;
+using Signal.Api.Http;
+using Signal.Application.PipelineIntegrations;
+using Signal.Application.PipelineIntegrations.AssignIntegration;
+using Signal.Application.PipelineIntegrations.GetAssignment;
+using Signal.Application.PipelineIntegrations.ListAssignments;
+using Signal.Application.PipelineIntegrations.RemoveAssignment;
+using Signal.Application.PipelineIntegrations.UpdateAssignment;
+
+namespace Signal.Api.Controllers;
+
+/// <summary>Templates assigned to a pipeline, each pinned at one revision (SPEC §8).</summary>
+[ApiController]
+[Route("v1/admin/pipelines/{id}/integrations")]
+[Authorize(Policy = Policies.Viewer)]
+public sealed class PipelineIntegrationsController(ISender sender) : ControllerBase
+{
+    /// <summary>List a pipeline's integrations</summary>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet]
+    [ProducesResponseType<ListAssignmentsResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<ListAssignmentsResponse> List(string id, CancellationToken cancellationToken) =>
+        await sender.Send(new ListAssignmentsQuery(id), cancellationToken);
+
+    /// <summary>Assign a template to a pipeline</summary>
+    /// <remarks>Pinned at `revision_id` or `revision_number`, or the latest revision when neither is given. One assignment per template.</remarks>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="request">The template, the revision and whether it is enabled.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpPost]
+    [Authorize(Policy = Policies.Editor)]
+    [ProducesResponseType<PipelineIntegrationResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    public async Task<ActionResult<PipelineIntegrationResponse>> Assign(string id, AssignIntegrationRequest request, CancellationToken cancellationToken)
+    {
+        var assignment = await sender.Send(
+            new AssignIntegrationCommand(id, request.IntegrationId, request.RevisionId, request.RevisionNumber, request.Enabled), cancellationToken);
+        return CreatedAtAction(nameof(Get), new { id, piId = assignment.Id }, assignment);
+    }
+
+    /// <summary>Get a pipeline integration</summary>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="piId">The assignment id (pi_…).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet("{piId}")]
+    [ProducesResponseType<PipelineIntegrationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<PipelineIntegrationResponse> Get(string id, string piId, CancellationToken cancellationToken) =>
+        await sender.Send(new GetAssignmentQuery(id, piId), cancellationToken);
+
+    /// <summary>Deploy, roll back or pause a pipeline integration</summary>
+    /// <remarks>Pin another revision of the template (newer: deploy; older: roll back) and/or set `enabled`.</remarks>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="piId">The assignment id (pi_…).</param>
+    /// <param name="request">The revision to pin and/or enabled.</param>
+    /// <param name="ifMatch">The ETag the change is based on.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpPut("{piId}")]
+    [Authorize(Policy = Policies.Editor)]
+    [ProducesResponseType<PipelineIntegrationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<PipelineIntegrationResponse> Update(
+        string id, string piId, UpdateAssignmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+        await sender.Send(new UpdateAssignmentCommand(id, piId, request.RevisionId, request.RevisionNumber, request.Enabled, ifMatch), cancellationToken);
+
+    /// <summary>Remove a template from a pipeline</summary>
+    /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="piId">The assignment id (pi_…).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpDelete("{piId}")]
+    [Authorize(Policy = Policies.Editor)]
+    [ProducesResponseType<RemoveAssignmentResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<RemoveAssignmentResponse> Remove(string id, string piId, CancellationToken cancellationToken) =>
+        await sender.Send(new RemoveAssignmentCommand(id, piId), cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Signal.Api.Auth;
+using Signal.Api.Errors;
+using Signal.Api.Http;
+using Signal.Application.Common.Abstractions;
+using Signal.Application.Processor.GetFeed;
+
+namespace Signal.Api.Controllers;
+
+/// <summary>What the event processors run (SPEC §9); service tokens with scope signal.processor only.</summary>
+[ApiController]
+[Route("v1/processor")]
+[Authorize(Policy = Policies.Processor)]
+public sealed class ProcessorController(ISender sender, IFeedVersion feedVersion) : ControllerBase
+{
+    /// <summary>Get the processor config feed</summary>
+    /// <remarks>
+    /// Every enabled pipeline with its decrypted key secret and its enabled integrations, configs resolved and decrypted.
+    /// The ETag is the version: `If-None-Match` with the current one answers 304 without touching the database.
+    /// With `since`, only pipelines changed after that version, and the keys of those disabled or deleted since.
+    /// </remarks>
+    /// <param name="since">A version an earlier response returned.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet("config")]
+    [ProducesResponseType<ProcessorFeedResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    public async Task<IActionResult> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
+    {
+        if (feedVersion.Current is { } current && JsonEntityTags.AnyMatches(Request.Headers.IfNoneMatch, ETagOf(current), useStrongComparison: false))
+        {
+            Response.Headers.ETag = ETagOf(current).ToString();
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var feed = await sender.Send(new GetProcessorFeedQuery(since), cancellationToken);
+        Response.Headers.ETag = ETagOf(feed.Version).ToString();
+        return Ok(feed);
+    }
+
+    private static EntityTagHeaderValue ETagOf(long version) => new($"\"v{version}\"");
+}

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.PipelineIntegrations.GetAssignment;
+
+public sealed record GetAssignmentQuery(string PipelineId, string Id) : IQuery<PipelineIntegrationResponse>;

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Signal.Domain.Templates;
+
+namespace Signal.Application.PipelineIntegrations;
+
+/// <summary>Reads of assignments, scoped by organisation; deleted assignments and pipelines are never seen.</summary>
+public interface IPipelineIntegrationQueries
+{
+    Task<IReadOnlyList<PipelineIntegrationResponse>> ListAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
+
+    Task<PipelineIntegrationResponse?> FindAsync(string orgId, string pipelineId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Live pipelines using a template, and at which revision: what blocks its deletion.</summary>
+    Task<IReadOnlyList<TemplateUsage>> ListUsagesAsync(string orgId, string templateId, CancellationToken cancellationToken);
+
+    /// <summary>The enabled assignments of a pipeline with their pinned revision's stored config.</summary>
+    Task<IReadOnlyList<AssignedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
+}
+
+/// <summary>A pipeline that uses a template (SPEC §8, <c>GET …/integration-templates/{id}/pipelines</c>).</summary>
+public sealed record TemplateUsage(
+    string PipelineId,
+    string PipelineName,
+    string PipelineIntegrationId,
+    string RevisionId,
+    int RevisionNumber,
+    bool Enabled);
+
+/// <summary>An enabled assignment with the stored (encrypted) config of its pinned revision.</summary>
+public sealed record AssignedConfig(
+    string Id,
+    string IntegrationId,
+    string Vendor,
+    string RevisionId,
+    int RevisionNumber,
+    DeliveryMode DeliveryMode,
+    JsonObject StoredConfig);

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.PipelineIntegrations.ListAssignments;
+
+public sealed record ListAssignmentsQuery(string PipelineId) : IQuery<ListAssignmentsResponse>;

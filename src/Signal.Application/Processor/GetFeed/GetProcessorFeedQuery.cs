@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Signal.Domain.Templates;
+
+namespace Signal.Application.Processor.GetFeed;
+
+/// <summary>
+/// What every event processor polls (SPEC §9): all live pipelines with decrypted secrets and fully resolved configs,
+/// or, with <paramref name="Since"/>, only those changed after that version plus the keys that stopped being valid.
+/// </summary>
+public sealed record GetProcessorFeedQuery(long? Since) : IQuery<ProcessorFeedResponse>;
+
+public sealed record ProcessorFeedResponse(long Version, IReadOnlyList<FeedPipeline> Pipelines, IReadOnlyList<string> RemovedPipelineKeys);
+
+/// <summary>An enabled, non-deleted pipeline, with the secret the processor checks HMAC signatures with.</summary>
+public sealed record FeedPipeline(
+    string PipelineId,
+    string OrgId,
+    string PipelineKey,
+    string PipelineKeySecret,
+    IReadOnlyList<string> DomainAllowlist,
+    int RateLimitRps,
+    bool ChallengeTokenRequired,
+    IReadOnlyList<FeedIntegration> Integrations);
+
+/// <summary>An enabled assignment with its config resolved and decrypted.</summary>
+public sealed record FeedIntegration(
+    string Id,
+    string IntegrationId,
+    string Vendor,
+    int RevisionNumber,
+    DeliveryMode DeliveryMode,
+    JsonObject Config);

@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Signal.Api.Auth;
+using Signal.Application.Processor;
+using Signal.Infrastructure.Processor;
+using Signal.IntegrationTests.Infrastructure;
+using Signal.IntegrationTests.Pipelines;
+using static Signal.IntegrationTests.PipelineIntegrations.AssignmentApi;
+
+namespace Signal.IntegrationTests.PipelineIntegrations;
+
+/// <summary>SPEC §9: the processor feed, its version, conditional requests and <c>since</c>.</summary>
+[Collection(DatabaseTests.Name)]
+public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory factory)
+    : IClassFixture<ProcessorFeedTests.CountingFeedApiFactory>, IAsyncLifetime
+{
+    private const string FeedPath = "/v1/processor/config";
+
+    public Task InitializeAsync() => factory.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private HttpClient Editor() => factory.CreateClient("org_test", "editor");
+
+    private HttpClient Admin() => factory.CreateClient("org_test", "admin");
+
+    [Fact]
+    public async Task Feed_HasEveryLivePipelineWithDecryptedSecretAndResolvedDecryptedConfigs()
+    {
+        var template = await Editor().InstallGa4WithReferencesAsync();
+        var created = await Editor().CreatePipelineAsync("""
+            {"name":"Live","domain_allowlist":["www.example.com"],"rate_limit_rps":50,"challenge_token_required":true,
+             "parameters":{"ga4_measurement_id":"G-LIVE","ga4_api_secret":"live-api-secret-9999"}}
+            """);
+        var live = created.Id();
+        var assigned = await Editor().AssignAsync(live, template);
+        var disabled = await Editor().CreatePipelineWithGa4ParametersAsync("Disabled", "G-X", "x");
+        (await Editor().PutJsonAsync($"{PipelineApi.PipelinesPath}/{disabled}", """{"enabled":false}""")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var paused = await Editor().AssignAsync(await Editor().CreatePipelineWithGa4ParametersAsync("Paused", "G-P", "p"), template, ""","enabled":false""");
+
+        var (feed, _) = await GetFeedAsync();
+
+        var pipelines = feed["pipelines"]!.AsArray();
+        pipelines.Select(p => p!["pipeline_id"]!.GetValue<string>()).Should().Contain(live).And.NotContain(disabled);
+        var entry = pipelines.Single(p => p!["pipeline_id"]!.GetValue<string>() == live)!;
+        entry["org_id"]!.GetValue<string>().Should().Be("org_test");
+        entry["pipeline_key"]!.GetValue<string>().Should().Be($"dk_{live}");
+        entry["pipeline_key_secret"]!.GetValue<string>().Should().Be(created["pipeline_key_secret"]!.GetValue<string>());
+        entry["domain_allowlist"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("www.example.com");
+        entry["rate_limit_rps"]!.GetValue<int>().Should().Be(50);
+        entry["challenge_token_required"]!.GetValue<bool>().Should().BeTrue();
+        var integration = entry["integrations"]!.AsArray().Single()!;
+        integration["id"]!.GetValue<string>().Should().Be(assigned["id"]!.GetValue<string>());
+        integration["vendor"]!.GetValue<string>().Should().Be("ga4");
+        integration["revision_number"]!.GetValue<int>().Should().Be(1);
+        integration["delivery_mode"]!.GetValue<string>().Should().Be("server_side");
+        integration["config"]!["measurement_id"]!.GetValue<string>().Should().Be("G-LIVE");
+        integration["config"]!["api_secret"]!.GetValue<string>().Should().Be("live-api-secret-9999", "the processor gets real values");
+        pipelines.Single(p => p!["pipeline_id"]!.GetValue<string>() == paused["pipeline_id"]!.GetValue<string>())!["integrations"]!
+            .AsArray().Should().BeEmpty("a paused integration is not delivered to");
+        feed["removed_pipeline_keys"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task DecryptedRevisionSecrets_ReachTheProcessor()
+    {
+        var template = await Editor().InstallMetaTemplateAsync();
+        var pipeline = (await Editor().CreatePipelineAsync("""{"name":"Meta"}""")).Id();
+        await Editor().AssignAsync(pipeline, template);
+
+        var (feed, _) = await GetFeedAsync();
+
+        feed["pipelines"]!.AsArray().Single(p => p!["pipeline_id"]!.GetValue<string>() == pipeline)!["integrations"]![0]!["config"]!
+            ["access_token"]!.GetValue<string>().Should().Be("EAABsb-seed-token-5678");
+    }
+
+    [Fact]
+    public async Task Version_IncreasesWithEveryChangeThatAffectsTheFeed()
+    {
+        var template = await Editor().InstallGa4WithReferencesAsync();
+        var pipeline = await Editor().CreatePipelineWithGa4ParametersAsync("Versioned", "G-1", "s");
+        var versions = new List<long> { await VersionAsync() };
+
+        var assigned = await Editor().AssignAsync(pipeline, template);
+        versions.Add(await VersionAsync());
+        await Editor().PutJsonAsync($"{PipelineApi.PipelinesPath}/{pipeline}", """{"parameters":{"ga4_measurement_id":"G-2"}}""");
+        versions.Add(await VersionAsync());
+        await Editor().AddGa4RevisionAsync(template, "G-V2");
+        var afterRevision = await VersionAsync();
+        await Editor().PutJsonAsync($"{IntegrationsPath(pipeline)}/{assigned["id"]}", """{"revision_number":2}""");
+        versions.Add(await VersionAsync());
+        await Admin().PostAsync(new Uri($"{PipelineApi.PipelinesPath}/{pipeline}/rotate-secret", UriKind.Relative), null);
+        versions.Add(await VersionAsync());
+        await Editor().DeleteAsync(new Uri($"{IntegrationsPath(pipeline)}/{assigned["id"]}", UriKind.Relative));
+        versions.Add(await VersionAsync());
+        await Admin().DeleteAsync(new Uri($"{PipelineApi.PipelinesPath}/{pipeline}", UriKind.Relative));
+        versions.Add(await VersionAsync());
+
+        versions.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        afterRevision.Should().Be(versions[2], "a new revision changes no pipeline until it is deployed");
+    }
+
+    [Fact]
+    public async Task UnchangedVersion_Answers304WithoutReadingTheDatabase_AndAChangeIsSeenAtOnce()
+    {
+        await Editor().CreatePipelineAsync("""{"name":"Cached"}""");
+        var (_, etag) = await GetFeedAsync();
+        await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.NotModified);
+
+        var loadsBefore = factory.FeedLoads;
+        for (var i = 0; i < 20; i++)
+        {
+            using var notModified = await ConditionalAsync(etag);
+            notModified.StatusCode.Should().Be(HttpStatusCode.NotModified);
+            notModified.Headers.ETag!.Tag.Should().Be(etag);
+        }
+
+        factory.FeedLoads.Should().Be(loadsBefore, "a 304 never builds the snapshot");
+
+        await Editor().CreatePipelineAsync("""{"name":"Changed"}""");
+        await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Since_ReturnsExactlyTheChangedPipelines_AndTheKeysThatStoppedBeingValid()
+    {
+        var template = await Editor().InstallGa4WithReferencesAsync();
+        var untouched = await Editor().CreatePipelineWithGa4ParametersAsync("Untouched", "G-U", "u");
+        var changed = await Editor().CreatePipelineWithGa4ParametersAsync("Changed", "G-C", "c");
+        var disabled = await Editor().CreatePipelineWithGa4ParametersAsync("Disabled", "G-D", "d");
+        var deleted = await Editor().CreatePipelineWithGa4ParametersAsync("Deleted", "G-X", "x");
+        var rotated = await Editor().CreatePipelineWithGa4ParametersAsync("Rotated", "G-R", "r");
+        var since = await VersionAsync();
+
+        await Editor().AssignAsync(changed, template);
+        await Editor().PutJsonAsync($"{PipelineApi.PipelinesPath}/{disabled}", """{"enabled":false}""");
+        await Admin().DeleteAsync(new Uri($"{PipelineApi.PipelinesPath}/{deleted}", UriKind.Relative));
+        var newSecret = (await (await Admin().PostAsync(new Uri($"{PipelineApi.PipelinesPath}/{rotated}/rotate-secret", UriKind.Relative), null))
+            .ShouldBeAsync(HttpStatusCode.OK))["pipeline_key_secret"]!.GetValue<string>();
+
+        var (delta, _) = await GetFeedAsync($"?since={since}");
+
+        var pipelines = delta["pipelines"]!.AsArray();
+        pipelines.Select(p => p!["pipeline_id"]!.GetValue<string>()).Should().BeEquivalentTo(changed, rotated);
+        pipelines.Single(p => p!["pipeline_id"]!.GetValue<string>() == changed)!["integrations"]!.AsArray().Should().HaveCount(1);
+        pipelines.Single(p => p!["pipeline_id"]!.GetValue<string>() == rotated)!["pipeline_key_secret"]!.GetValue<string>().Should().Be(newSecret);
+        delta["removed_pipeline_keys"]!.AsArray().Select(k => k!.GetValue<string>()).Should().BeEquivalentTo($"dk_{disabled}", $"dk_{deleted}");
+        delta["version"]!.GetValue<long>().Should().BeGreaterThan(since);
+        _ = untouched;
+
+        var (nothing, _) = await GetFeedAsync($"?since={delta["version"]}");
+        nothing["pipelines"]!.AsArray().Should().BeEmpty();
+        nothing["removed_pipeline_keys"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("?since=-1")]
+    [InlineData("?since=abc")]
+    public async Task InvalidSince_Returns400(string query)
+    {
+        using var response = await Processor().GetAsync($"{FeedPath}{query}");
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorsFor("since").Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("viewer")]
+    [InlineData("owner")]
+    public async Task UserTokens_AreForbiddenOnTheFeed(string role)
+    {
+        using var response = await factory.CreateClient("org_test", role).GetAsync(FeedPath);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task NoToken_Is401_AndTheProcessorTokenIsForbiddenOnAdminEndpoints()
+    {
+        await (await factory.CreateClient().GetAsync(FeedPath)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await Processor().GetAsync(PipelineApi.PipelinesPath)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private HttpClient Processor()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(factory.AuthOptions,
+            new TokenRequest("svc_processor", null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1))));
+        return client;
+    }
+
+    private async Task<(JsonNode Feed, string ETag)> GetFeedAsync(string query = "")
+    {
+        using var response = await Processor().GetAsync($"{FeedPath}{query}");
+        var feed = await response.ShouldBeAsync(HttpStatusCode.OK);
+        response.Headers.ETag!.Tag.Should().Be($"\"v{feed["version"]}\"");
+        return (feed, response.Headers.ETag.Tag);
+    }
+
+    private async Task<long> VersionAsync() => (await GetFeedAsync()).Feed["version"]!.GetValue<long>();
+
+    private async Task<HttpResponseMessage> ConditionalAsync(string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, FeedPath);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return await Processor().SendAsync(request);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the feed version should follow within seconds (LISTEN/NOTIFY)");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The API with a feed source that counts how often the snapshot is read.</summary>
+    public sealed class CountingFeedApiFactory : SignalApiFactory
+    {
+        private int _feedLoads;
+
+        public int FeedLoads => Volatile.Read(ref _feedLoads);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<ProcessorFeedSource>();
+                services.AddSingleton<IProcessorFeedSource>(provider =>
+                    new CountingSource(provider.GetRequiredService<ProcessorFeedSource>(), () => Interlocked.Increment(ref _feedLoads)));
+            });
+        }
+
+        private sealed class CountingSource(IProcessorFeedSource inner, Action counted) : IProcessorFeedSource
+        {
+            public Task<FeedSnapshot> LoadAsync(long? since, CancellationToken cancellationToken)
+            {
+                counted();
+                return inner.LoadAsync(since, cancellationToken);
+            }
+        }
+    }
+}
