@@ -44,6 +44,7 @@ public static class ApiSetup
                 // Model-state keys of a body error are JSON paths; leave room for the deepest body we accept.
                 mvc.MaxModelBindingRecursionDepth = 2 * RequestLimits.MaxJsonDepth;
                 mvc.OutputFormatters.RemoveType<StringOutputFormatter>();
+                mvc.ModelBinderProviders.Insert(0, new WireEnumModelBinderProvider());
             })
             .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>

@@ -9,6 +9,7 @@ using Signal.Application.Catalog;
 using Signal.Application.Catalog.GetVendor;
 using Signal.Application.Catalog.ListVendors;
 using Signal.Application.Templates.InstallFromCatalog;
+using Signal.Domain.Catalog;
 
 namespace Signal.Api.Controllers;
 
@@ -30,8 +31,8 @@ public sealed class IntegrationCatalogController(ISender sender) : ControllerBas
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     public async Task<ListVendorsResponse> List(
         [FromQuery] string? search,
-        [FromQuery] string? category,
-        [FromQuery] string? status,
+        [FromQuery] VendorCategory? category,
+        [FromQuery] VendorStatus? status,
         CancellationToken cancellationToken) =>
         await sender.Send(new ListVendorsQuery(search, category, status), cancellationToken);
 

@@ -17,6 +17,7 @@ using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Pipelines.ListPipelines;
 using Signal.Application.Pipelines.RequestCollectorBuild;
 using Signal.Application.Pipelines.RotateSecret;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Controllers;
 
@@ -41,7 +42,7 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     public async Task<ListPipelinesResponse> List(
         [FromQuery] string? search,
-        [FromQuery] string? type,
+        [FromQuery] PipelineType? type,
         [FromQuery] string[]? label,
         [FromQuery] bool? enabled,
         CancellationToken cancellationToken,

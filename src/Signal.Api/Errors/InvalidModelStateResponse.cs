@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -16,10 +17,9 @@ public static partial class InvalidModelStateResponse
 
     public static IActionResult Create(ActionContext context)
     {
-        var bodyParameters = context.ActionDescriptor.Parameters
-            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
-            .Select(p => p.Name)
-            .ToHashSet(StringComparer.Ordinal);
+        var body = context.ActionDescriptor.Parameters.Where(p => p.BindingInfo?.BindingSource == BindingSource.Body).ToList();
+        var bodyParameters = body.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var bodyType = body.FirstOrDefault()?.ParameterType;
 
         var failed = context.ModelState.Where(e => e.Value?.Errors.Count > 0).ToList();
 
@@ -35,7 +35,7 @@ public static partial class InvalidModelStateResponse
         {
             foreach (var error in entry!.Errors)
             {
-                var (field, message, isSyntaxError) = Describe(key, error.ErrorMessage, bodyParameters);
+                var (field, message, isSyntaxError) = Describe(key, error.ErrorMessage, bodyParameters, bodyType);
                 malformed |= isSyntaxError;
                 errors.TryAdd(field, []);
                 errors[field].Add(message);
@@ -58,7 +58,7 @@ public static partial class InvalidModelStateResponse
     }
 
     private static (string Field, string Message, bool IsSyntaxError) Describe(
-        string key, string message, HashSet<string> bodyParameters)
+        string key, string message, HashSet<string> bodyParameters, Type? bodyType)
     {
         var field = ToField(key, bodyParameters);
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
@@ -80,7 +80,10 @@ public static partial class InvalidModelStateResponse
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {
-            return (field, "has the wrong JSON type", false);
+            var enumType = bodyType is null ? null : EnumAt(bodyType, field);
+            return (field, enumType is null
+                ? "has the wrong JSON type"
+                : $"must be one of: {string.Join(", ", Http.WireEnumModelBinder.AllowedValues(enumType))}", false);
         }
 
         if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("allow", StringComparison.Ordinal))
@@ -113,6 +116,19 @@ public static partial class InvalidModelStateResponse
     }
 
     private static string JoinPath(string parent, string name) => parent == BodyKey ? name : $"{parent}.{name}";
+
+    /// <summary>The enum type of the property at a snake_case JSON path of the body (<c>js_builder_config.delivery_method</c>), if it is one.</summary>
+    private static Type? EnumAt(Type bodyType, string path)
+    {
+        Type? type = bodyType;
+        foreach (var segment in path.Split('.'))
+        {
+            type = type?.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == segment)?.PropertyType;
+        }
+
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type is { IsEnum: true } ? type : null;
+    }
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

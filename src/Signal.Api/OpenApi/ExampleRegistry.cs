@@ -54,13 +54,13 @@ public sealed class ExampleRegistry
                     CreatedAt = Created,
                 }),
             [typeof(InstallRequest)] = new InstallRequest("Meta CAPI Production", "retail",
-                Config("""{"pixel_id":"1234567890","access_token":"EAABsbCD1234567890Q1x9"}"""), "server_side",
+                Config("""{"pixel_id":"1234567890","access_token":"EAABsbCD1234567890Q1x9"}"""), DeliveryMode.ServerSide,
                 "Meta CAPI for our e-commerce site"),
             [typeof(CreateTemplateRequest)] = new CreateTemplateRequest("Custom GA4 Setup", "ga4", "GA4 for internal analytics"),
             [typeof(UpdateTemplateRequest)] = new UpdateTemplateRequest("Meta CAPI - E-commerce", "Updated description"),
             [typeof(CreateRevisionRequest)] = new CreateRevisionRequest(
                 Config("""{"measurement_id":"{{pipeline_param.ga4_measurement_id}}","api_secret":"{{pipeline_param.ga4_api_secret}}","debug_mode":false}"""),
-                "server_side", "GA4 config with pipeline parameter references"),
+                DeliveryMode.ServerSide, "GA4 config with pipeline parameter references"),
         };
         foreach (var (type, example) in PipelineExamples.All(Created, Updated).Concat(AssignmentExamples.All(Created, Updated)))
         {

@@ -74,7 +74,7 @@ public static class PipelineExamples
             [typeof(CollectorStatusResponse)] = new CollectorStatusResponse(
                 CollectorBuildStatus.Ready, pipeline.Id, "bld_01jn3w7c9e1g3j5m7p9r1t3v5x", "a1b2c3d4e5f60718", 4910, updatedAt, null),
             [typeof(CreatePipelineRequest)] = new CreatePipelineRequest(
-                "Marketing Website", "marketing-website", "web", ["www.example.com", "example.com"], ["env:production", "brand:marketing"],
+                "Marketing Website", "marketing-website", PipelineType.Web, ["www.example.com", "example.com"], ["env:production", "brand:marketing"],
                 1000, null, new Dictionary<string, string> { ["ga4_measurement_id"] = "G-XXXXXXX", ["ga4_api_secret"] = "xxxxxxxxxxx" },
                 null, new JsBuilderFields("d.js", "_df")),
             [typeof(UpdatePipelineRequest)] = new UpdatePipelineRequest(

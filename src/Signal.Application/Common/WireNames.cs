@@ -8,6 +8,8 @@ public static class WireNames
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
+    public static string Of(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     public static IEnumerable<string> All<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Of);
 
     public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum

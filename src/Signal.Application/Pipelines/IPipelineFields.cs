@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines;
 
@@ -9,7 +10,7 @@ public interface IPipelineFields
 
     string? Slug { get; }
 
-    string? Type { get; }
+    PipelineType? Type { get; }
 
     IReadOnlyList<string>? DomainAllowlist { get; }
 
@@ -34,7 +35,7 @@ public interface IPipelineFields
 public sealed record JsBuilderFields(
     string? ScriptFilename = null,
     string? GlobalVariable = null,
-    string? DeliveryMethod = null,
+    DeliveryMethod? DeliveryMethod = null,
     JsonObject? VendorSyncs = null,
     JsonObject? ConsentConfig = null,
     bool? CrossDomain = null);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Signal.Application.Common;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines;
@@ -19,8 +18,6 @@ public abstract class PipelineFieldRules<T> : AbstractValidator<T>
             .WithMessage($"must be 1 to {PipelineRules.MaxNameLength} characters without control characters");
         RuleFor(f => f.Slug).Must(s => PipelineRules.IsSlug(s!)).When(f => f.Slug is not null)
             .WithMessage($"must be lowercase letters and digits separated by single hyphens, at most {PipelineRules.MaxSlugLength} characters");
-        RuleFor(f => f.Type).Must(t => WireNames.TryParse<PipelineType>(t, out _)).When(f => f.Type is not null)
-            .WithMessage($"must be one of: {string.Join(", ", WireNames.All<PipelineType>())}");
         RuleFor(f => f.RateLimitRps).InclusiveBetween(PipelineRules.MinRateLimit, PipelineRules.MaxRateLimit)
             .When(f => f.RateLimitRps is not null)
             .WithMessage($"must be between {PipelineRules.MinRateLimit} and {PipelineRules.MaxRateLimit}");
@@ -60,9 +57,6 @@ public abstract class PipelineFieldRules<T> : AbstractValidator<T>
             RuleFor(f => f.JsBuilderConfig!.GlobalVariable).Must(v => PipelineRules.IsGlobalVariable(v!))
                 .When(f => f.JsBuilderConfig!.GlobalVariable is not null)
                 .WithMessage("must be a JavaScript identifier that is not a reserved word");
-            RuleFor(f => f.JsBuilderConfig!.DeliveryMethod).Must(m => WireNames.TryParse<DeliveryMethod>(m, out _))
-                .When(f => f.JsBuilderConfig!.DeliveryMethod is not null)
-                .WithMessage($"must be one of: {string.Join(", ", WireNames.All<DeliveryMethod>())}");
         });
 
         When(f => f.IdentityConfig?.CrossDomainDomains is not null, () =>

@@ -1,4 +1,3 @@
-using Signal.Application.Common;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines;
@@ -12,7 +11,7 @@ public static class PipelineSettingsFactory
     public static PipelineSettings From(IPipelineFields fields, JsBuilderConfig currentBuilder, IdentityConfig currentIdentity) => new(
         fields.Name,
         fields.Slug,
-        fields.Type is null ? null : Parse<PipelineType>(fields.Type),
+        fields.Type,
         fields.DomainAllowlist,
         fields.Labels,
         fields.RateLimitRps,
@@ -23,7 +22,7 @@ public static class PipelineSettingsFactory
             ? new JsBuilderConfig(
                 builder.ScriptFilename ?? currentBuilder.ScriptFilename,
                 builder.GlobalVariable ?? currentBuilder.GlobalVariable,
-                builder.DeliveryMethod is null ? currentBuilder.DeliveryMethod : Parse<DeliveryMethod>(builder.DeliveryMethod),
+                builder.DeliveryMethod ?? currentBuilder.DeliveryMethod,
                 builder.VendorSyncs?.DeepClone().AsObject() ?? currentBuilder.VendorSyncs,
                 builder.ConsentConfig?.DeepClone().AsObject() ?? currentBuilder.ConsentConfig,
                 builder.CrossDomain ?? currentBuilder.CrossDomain)
@@ -35,7 +34,4 @@ public static class PipelineSettingsFactory
                 identity.VendorSync?.DeepClone().AsObject() ?? currentIdentity.VendorSync)
             : null,
         fields.Enabled);
-
-    private static TEnum Parse<TEnum>(string text) where TEnum : struct, Enum =>
-        WireNames.TryParse<TEnum>(text, out var value) ? value : throw new ArgumentException($"'{text}' is not a {typeof(TEnum).Name}.");
 }

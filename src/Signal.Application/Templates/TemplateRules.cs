@@ -1,5 +1,4 @@
 using FluentValidation;
-using Signal.Application.Common;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
@@ -13,11 +12,4 @@ public static class TemplateRules
 
     public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) => rule
         .MaximumLength(Template.MaxDescriptionLength).WithMessage($"must be at most {Template.MaxDescriptionLength} characters");
-
-    public static IRuleBuilderOptions<T, string?> ValidDeliveryMode<T>(this IRuleBuilder<T, string?> rule) => rule
-        .Must(m => WireNames.TryParse<DeliveryMode>(m, out _))
-        .WithMessage($"must be one of: {string.Join(", ", WireNames.All<DeliveryMode>())}");
-
-    public static DeliveryMode ParseDeliveryMode(string? text) =>
-        WireNames.TryParse<DeliveryMode>(text, out var mode) ? mode : DeliveryMode.ServerSide;
 }

@@ -65,6 +65,16 @@ public sealed class PipelineValidationTests(SignalApiFactory factory) : ApiTest(
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorsFor(path).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData(""" "type":"desktop" """, "type", "must be one of: web, app, server")]
+    [InlineData(""" "js_builder_config":{"delivery_method":"ftp"} """, "js_builder_config.delivery_method", "must be one of: download, cdn, cluster")]
+    public async Task UnknownEnumValue_ListsTheAllowedOnes(string field, string path, string message)
+    {
+        using var response = await Factory.CreateClient(Org, "editor").PostJsonAsync(PipelinesPath, $$"""{"name":"Valid",{{field}}}""");
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorsFor(path).Should().Equal(message);
+    }
+
     [Fact]
     public async Task Create_WithoutName_Returns400()
     {

@@ -6,6 +6,7 @@ using Signal.Application.Templates.GetRevision;
 using Signal.Application.Templates.InstallFromCatalog;
 using Signal.Application.Templates.ListTemplates;
 using Signal.Application.Templates.UpdateTemplate;
+using Signal.Domain.Templates;
 using static Signal.UnitTests.Domain.CatalogFixtures;
 
 namespace Signal.UnitTests.Application;
@@ -22,14 +23,13 @@ public sealed class TemplateValidatorTests
             .ShouldHaveValidationErrorFor(property);
 
     [Fact]
-    public void Install_ChecksNameDescriptionModeAndVariant()
+    public void Install_ChecksNameDescriptionAndVariant()
     {
         var result = new InstallFromCatalogValidator().TestValidate(
-            new InstallFromCatalogCommand("acme", " ", "", null, "sideways", new string('d', 1001)));
+            new InstallFromCatalogCommand("acme", " ", "", null, null, new string('d', 1001)));
 
         result.ShouldHaveValidationErrorFor(c => c.Name);
         result.ShouldHaveValidationErrorFor(c => c.Variant);
-        result.ShouldHaveValidationErrorFor(c => c.DeliveryMode).WithErrorMessage("must be one of: server_side, client_side");
         result.ShouldHaveValidationErrorFor(c => c.Description);
     }
 
@@ -39,9 +39,9 @@ public sealed class TemplateValidatorTests
             .ShouldHaveValidationErrorFor("body");
 
     [Fact]
-    public void CreateRevision_NeedsAValidDeliveryMode() =>
-        new CreateRevisionValidator().TestValidate(new CreateRevisionCommand("tmpl_1", [], "server-side", null))
-            .ShouldHaveValidationErrorFor(c => c.DeliveryMode);
+    public void CreateRevision_BoundsTheChangeSummary() =>
+        new CreateRevisionValidator().TestValidate(new CreateRevisionCommand("tmpl_1", [], DeliveryMode.ServerSide, new string('s', 501)))
+            .ShouldHaveValidationErrorFor(c => c.ChangeSummary);
 
     [Theory]
     [InlineData(0, 0)]

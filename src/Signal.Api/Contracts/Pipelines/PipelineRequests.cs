@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Signal.Application.Pipelines;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Contracts.Pipelines;
 
@@ -19,7 +20,7 @@ namespace Signal.Api.Contracts.Pipelines;
 public sealed record CreatePipelineRequest(
     string Name,
     string? Slug = null,
-    string? Type = null,
+    PipelineType? Type = null,
     IReadOnlyList<string>? DomainAllowlist = null,
     IReadOnlyList<string>? Labels = null,
     int? RateLimitRps = null,
@@ -49,7 +50,7 @@ public sealed record CreatePipelineRequest(
 public sealed record UpdatePipelineRequest(
     string? Name = null,
     string? Slug = null,
-    string? Type = null,
+    PipelineType? Type = null,
     IReadOnlyList<string>? DomainAllowlist = null,
     IReadOnlyList<string>? Labels = null,
     int? RateLimitRps = null,

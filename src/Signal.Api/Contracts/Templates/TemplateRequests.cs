@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Signal.Domain.Templates;
 
 namespace Signal.Api.Contracts.Templates;
 
@@ -12,7 +13,7 @@ public sealed record InstallRequest(
     string Name,
     string? Variant = null,
     JsonObject? Config = null,
-    string? DeliveryMode = null,
+    DeliveryMode? DeliveryMode = null,
     string? Description = null);
 
 /// <summary>Body of <c>POST /v1/admin/integration-templates</c>.</summary>
@@ -30,4 +31,4 @@ public sealed record UpdateTemplateRequest(string? Name = null, string? Descript
 /// <param name="Config">The full configuration. A secret sent back exactly as shown (<c>••••1234</c>) keeps its value.</param>
 /// <param name="DeliveryMode"><c>server_side</c> or <c>client_side</c>.</param>
 /// <param name="ChangeSummary">What changed, for the audit trail.</param>
-public sealed record CreateRevisionRequest(JsonObject Config, string DeliveryMode, string? ChangeSummary = null);
+public sealed record CreateRevisionRequest(JsonObject Config, DeliveryMode DeliveryMode, string? ChangeSummary = null);

@@ -1,5 +1,4 @@
 using Mediator;
-using Signal.Application.Common;
 using Signal.Application.Common.Abstractions;
 using Signal.Domain.Catalog;
 
@@ -12,12 +11,12 @@ public sealed class ListVendorsHandler(IIntegrationCatalog catalog) : IQueryHand
     public ValueTask<ListVendorsResponse> Handle(ListVendorsQuery query, CancellationToken cancellationToken)
     {
         IEnumerable<CatalogVendor> vendors = catalog.Vendors;
-        if (WireNames.TryParse<VendorCategory>(query.Category, out var category))
+        if (query.Category is { } category)
         {
             vendors = vendors.Where(v => v.Category == category);
         }
 
-        if (WireNames.TryParse<VendorStatus>(query.Status, out var status))
+        if (query.Status is { } status)
         {
             vendors = vendors.Where(v => v.Status == status);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.CreatePipeline;
 
@@ -7,7 +8,7 @@ namespace Signal.Application.Pipelines.CreatePipeline;
 public sealed record CreatePipelineCommand(
     string? Name,
     string? Slug = null,
-    string? Type = null,
+    PipelineType? Type = null,
     IReadOnlyList<string>? DomainAllowlist = null,
     IReadOnlyList<string>? Labels = null,
     int? RateLimitRps = null,

@@ -1,7 +1,5 @@
 using Mediator;
-using Signal.Application.Common;
 using Signal.Application.Common.Abstractions;
-using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.ListPipelines;
 
@@ -12,7 +10,7 @@ public sealed class ListPipelinesHandler(IPipelineQueries queries, ICurrentUser 
     {
         var filter = new PipelineFilter(
             string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim().ToLowerInvariant(),
-            WireNames.TryParse<PipelineType>(query.Type, out var type) ? type : null,
+            query.Type,
             query.Labels.Distinct(StringComparer.Ordinal).ToList(),
             query.Enabled,
             query.Limit,

@@ -1,11 +1,12 @@
 using Mediator;
 using Signal.Application.Common.Paging;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.ListPipelines;
 
 public sealed record ListPipelinesQuery(
     string? Search,
-    string? Type,
+    PipelineType? Type,
     IReadOnlyList<string> Labels,
     bool? Enabled,
     int Limit = PagingRules.DefaultLimit,

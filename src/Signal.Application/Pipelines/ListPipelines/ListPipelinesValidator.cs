@@ -1,5 +1,4 @@
 using FluentValidation;
-using Signal.Application.Common;
 using Signal.Application.Common.Paging;
 using Signal.Domain.Pipelines;
 
@@ -11,8 +10,6 @@ public sealed class ListPipelinesValidator : AbstractValidator<ListPipelinesQuer
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
         RuleFor(q => q.Search).MaximumLength(PipelineRules.MaxNameLength);
-        RuleFor(q => q.Type).Must(t => WireNames.TryParse<PipelineType>(t, out _)).When(q => q.Type is not null)
-            .WithMessage($"must be one of: {string.Join(", ", WireNames.All<PipelineType>())}");
         RuleFor(q => q.Labels.Count).LessThanOrEqualTo(PipelineRules.MaxLabels).OverridePropertyName("label")
             .WithMessage($"at most {PipelineRules.MaxLabels} labels");
         RuleForEach(q => q.Labels).Must(PipelineRules.IsLabel).OverridePropertyName("label")

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.UpdatePipeline;
 
@@ -12,7 +13,7 @@ public sealed record UpdatePipelineCommand(
     string? IfMatch,
     string? Name = null,
     string? Slug = null,
-    string? Type = null,
+    PipelineType? Type = null,
     IReadOnlyList<string>? DomainAllowlist = null,
     IReadOnlyList<string>? Labels = null,
     int? RateLimitRps = null,

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.CreateRevision;
 
 /// <summary>Adds the next immutable revision to a template (seed 001, "Create Revision").</summary>
-public sealed record CreateRevisionCommand(string TemplateId, JsonObject Config, string DeliveryMode, string? ChangeSummary)
+public sealed record CreateRevisionCommand(string TemplateId, JsonObject Config, DeliveryMode DeliveryMode, string? ChangeSummary)
     : ICommand<RevisionResponse>;

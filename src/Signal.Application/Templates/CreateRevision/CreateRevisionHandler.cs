@@ -40,7 +40,7 @@ public sealed class CreateRevisionHandler(
         var revisionId = Ids.New(Revision.IdPrefix, now);
         var stored = await secrets.ProtectAsync(user.OrgId, revisionId, vendor, config, cancellationToken);
         var revision = template.AddRevision(
-            revisionId, stored, TemplateRules.ParseDeliveryMode(command.DeliveryMode), command.ChangeSummary, user.UserId, now);
+            revisionId, stored, command.DeliveryMode, command.ChangeSummary, user.UserId, now);
         await templates.SaveAsync(template, cancellationToken);
         return revision.ToResponse(ConfigSecrets.Mask(vendor, config));
     }

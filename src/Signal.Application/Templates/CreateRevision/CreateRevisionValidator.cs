@@ -8,7 +8,6 @@ public sealed class CreateRevisionValidator : AbstractValidator<CreateRevisionCo
     public CreateRevisionValidator()
     {
         RuleFor(c => c.Config).NotNull().WithMessage("is required");
-        RuleFor(c => c.DeliveryMode).ValidDeliveryMode();
         RuleFor(c => c.ChangeSummary).MaximumLength(Template.MaxChangeSummaryLength)
             .WithMessage($"must be at most {Template.MaxChangeSummaryLength} characters");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.InstallFromCatalog;
 
@@ -9,7 +10,7 @@ public sealed record InstallFromCatalogCommand(
     string Name,
     string? Variant,
     JsonObject? Config,
-    string? DeliveryMode,
+    DeliveryMode? DeliveryMode,
     string? Description) : ICommand<InstallFromCatalogResponse>;
 
 public sealed record InstallFromCatalogResponse(TemplateResponse Template, RevisionResponse Revision);

@@ -35,7 +35,7 @@ public sealed class InstallFromCatalogHandler(
         var revision = template.AddRevision(
             revisionId,
             stored,
-            TemplateRules.ParseDeliveryMode(command.DeliveryMode),
+            command.DeliveryMode ?? DeliveryMode.ServerSide,
             $"Initial setup from catalog: {vendor.Name} ({variant.Key} variant)",
             user.UserId,
             now);

@@ -8,7 +8,6 @@ public sealed class InstallFromCatalogValidator : AbstractValidator<InstallFromC
     {
         RuleFor(c => c.Name).ValidTemplateName();
         RuleFor(c => c.Description).ValidDescription();
-        RuleFor(c => c.DeliveryMode).ValidDeliveryMode().When(c => c.DeliveryMode is not null);
         RuleFor(c => c.Variant).NotEmpty().MaximumLength(50).When(c => c.Variant is not null);
     }
 }
