@@ -71,6 +71,11 @@ public sealed class LayerTests
         result.IsSuccessful.Should().BeTrue(Failing(result));
     }
 
+    [Fact]
+    public void Client_StandsAlone_GeneratedFromTheContractOnly() =>
+        typeof(Signal.Client.SignalClientBase).Assembly.GetReferencedAssemblies().Select(a => a.Name)
+            .Should().NotContain(n => n!.StartsWith("Signal.", StringComparison.Ordinal), "partners get the client without the server's code");
+
     private static string Failing(TestResult result) =>
         "these types break the rule: " + string.Join(", ", result.FailingTypeNames ?? []);
 }

@@ -40,7 +40,7 @@ public static class OpenApiSetup
             settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(JsonObject), schema =>
             {
                 schema.Type = JsonObjectType.Object;
-                schema.AllowAdditionalProperties = true;
+                schema.AdditionalPropertiesSchema = new JsonSchema();
             }));
             settings.OperationProcessors.Add(new ResponsesOperationProcessor(
                 provider.GetRequiredService<ExampleRegistry>(),
@@ -49,7 +49,14 @@ public static class OpenApiSetup
     }
 
     public static IApplicationBuilder UseSignalOpenApi(this IApplicationBuilder app) => app
-        .UseOpenApi(settings => settings.Path = DocumentPath)
+        .UseOpenApi(settings =>
+        {
+            settings.Path = DocumentPath;
+
+            // The document is the checked-in contract (openapi/signal.v1.json): it must not depend on the host that
+            // served it. Clients are given their base URL.
+            settings.PostProcess = (document, _) => document.Servers.Clear();
+        })
         .UseSwaggerUi(settings =>
         {
             settings.Path = UiPath;

@@ -1,0 +1,106 @@
+using Signal.Api.Auth;
+using Signal.Client;
+using Signal.IntegrationTests.Infrastructure;
+
+namespace Signal.IntegrationTests.Contract;
+
+/// <summary>A partner's integration, written with nothing but the client generated from the checked-in contract.</summary>
+public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(factory)
+{
+    private const string ReferenceConfigJson = """{"measurement_id":"{{pipeline_param.ga4_measurement_id}}","api_secret":"{{pipeline_param.ga4_api_secret}}","debug_mode":false}""";
+
+    [Fact]
+    public async Task InstallAssignResolveDeployRotateAndCleanUp_WithTheGeneratedClient()
+    {
+        var cancellationToken = CancellationToken.None;
+        var (catalog, templates, pipelines, assignments) = Clients("admin");
+
+        var installed = await catalog.InstallAsync("ga4", new InstallRequest
+        {
+            Name = "GA4 via partner client",
+            Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson)!,
+        }, cancellationToken);
+        installed.Template.Vendor.Should().Be("ga4");
+        installed.Revision.RevisionNumber.Should().Be(1);
+        installed.Revision.DeliveryMode.Should().Be(DeliveryMode.ServerSide);
+
+        var marketing = await pipelines.CreateAsync(new CreatePipelineRequest
+        {
+            Name = "Partner Marketing",
+            Type = PipelineType.Web,
+            Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-MARKET", ["ga4_api_secret"] = "market-secret-0001" },
+        }, cancellationToken);
+        var shop = await pipelines.CreateAsync(new CreatePipelineRequest
+        {
+            Name = "Partner Shop",
+            Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-SHOP", ["ga4_api_secret"] = "shop-secret-0002" },
+        }, cancellationToken);
+        marketing.PipelineKeySecret.Should().StartWith("sk_");
+
+        var onMarketing = await assignments.AssignAsync(marketing.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
+        var onShop = await assignments.AssignAsync(shop.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
+
+        (await pipelines.GetResolvedConfigAsync(marketing.Id, cancellationToken)).Integrations.Single().Config["measurement_id"].ToString().Should().Be("G-MARKET");
+        (await pipelines.GetResolvedConfigAsync(shop.Id, cancellationToken)).Integrations.Single().Config["measurement_id"].ToString().Should().Be("G-SHOP");
+
+        var v2 = await templates.CreateRevisionAsync(installed.Template.Id, new CreateRevisionRequest
+        {
+            Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson.Replace("false", "true", StringComparison.Ordinal))!,
+            DeliveryMode = DeliveryMode.ServerSide,
+            ChangeSummary = "Turn on debug mode",
+        }, cancellationToken);
+        v2.RevisionNumber.Should().Be(2);
+        var deployed = await assignments.UpdateAsync(marketing.Id, onMarketing.Id, null, new UpdateAssignmentRequest { RevisionNumber = 2 }, cancellationToken);
+        deployed.RevisionNumber.Should().Be(2);
+        deployed.UpdateAvailable.Should().BeFalse();
+        (await assignments.GetAsync(shop.Id, onShop.Id, cancellationToken)).UpdateAvailable.Should().BeTrue("the shop stays on v1");
+        (await pipelines.GetResolvedConfigAsync(marketing.Id, cancellationToken)).Integrations.Single().Config["debug_mode"].ToString().Should().Be("True");
+        (await pipelines.GetResolvedConfigAsync(shop.Id, cancellationToken)).Integrations.Single().Config["debug_mode"].ToString().Should().Be("False");
+
+        var rotated = await pipelines.RotateSecretAsync(shop.Id, cancellationToken);
+        rotated.PipelineKeySecret.Should().NotBe(shop.PipelineKeySecret);
+        (await pipelines.GetAsync(shop.Id, cancellationToken)).PipelineKeySecretPrefix.Should().Be(rotated.PipelineKeySecretPrefix);
+
+        (await templates.ListPipelinesAsync(installed.Template.Id, cancellationToken)).Total.Should().Be(2);
+        await assignments.RemoveAsync(marketing.Id, onMarketing.Id, cancellationToken);
+        await assignments.RemoveAsync(shop.Id, onShop.Id, cancellationToken);
+        (await pipelines.DeleteAsync(marketing.Id, cancellationToken)).Status.Should().Be("deleted");
+        (await pipelines.DeleteAsync(shop.Id, cancellationToken)).Status.Should().Be("deleted");
+        (await templates.DeleteAsync(installed.Template.Id, cancellationToken)).Status.Should().Be("deleted");
+        (await templates.ListAsync(null, null, 50, 0, cancellationToken)).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ValidationError_ArrivesAsTheTypedException_NamingTheField()
+    {
+        var (_, _, pipelines, _) = Clients("editor");
+
+        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Bad", RateLimitRps = 0 }, CancellationToken.None);
+
+        var problem = (await create.Should().ThrowAsync<SignalApiException<ApiProblem>>()).Which;
+        problem.StatusCode.Should().Be(400);
+        problem.Result.Code.Should().Be("validation_failed");
+        problem.Result.Errors.Should().ContainKey("rate_limit_rps");
+    }
+
+    [Fact]
+    public async Task RoleTooLow_ArrivesAsTheTypedException()
+    {
+        var (_, _, pipelines, _) = Clients("viewer");
+
+        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Denied" }, CancellationToken.None);
+
+        var problem = (await create.Should().ThrowAsync<SignalApiException<ApiProblem>>()).Which;
+        problem.StatusCode.Should().Be(403);
+        problem.Result.Code.Should().Be("forbidden");
+    }
+
+    private (IntegrationCatalogClient, IntegrationTemplatesClient, PipelinesClient, PipelineIntegrationsClient) Clients(string role)
+    {
+        var token = TestTokens.Mint(Factory.AuthOptions, new TokenRequest("user_partner", Org, role, null, TimeSpan.FromHours(1)));
+        var options = new SignalClientOptions(_ => ValueTask.FromResult(token));
+        var http = Factory.CreateClient();
+        return (new IntegrationCatalogClient(options, http), new IntegrationTemplatesClient(options, http),
+            new PipelinesClient(options, http), new PipelineIntegrationsClient(options, http));
+    }
+}
