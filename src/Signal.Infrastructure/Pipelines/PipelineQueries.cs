@@ -69,7 +69,7 @@ public sealed class PipelineQueries(DbSession session) : IPipelineQueries
     /// which cannot tell how rare a substring is, may walk the org's newest-first index hoping to meet 50 matches soon,
     /// and read every row of a big organisation when the term is rare. The trigram indexes find the matches directly.
     /// </summary>
-    internal static string PageSql(PipelineFilter filter)
+    public static string PageSql(PipelineFilter filter)
     {
         const string Columns = "p.id, p.name, p.slug, p.type, p.labels, p.enabled, p.created_at, p.updated_at";
         return filter.Search is null
@@ -84,7 +84,7 @@ public sealed class PipelineQueries(DbSession session) : IPipelineQueries
     /// Only the filters that are set become SQL (a fixed fragment each), so every combination gets a plan that uses its
     /// index instead of a catch-all <c>@x IS NULL OR …</c> plan.
     /// </summary>
-    internal static string WhereClause(PipelineFilter filter)
+    public static string WhereClause(PipelineFilter filter)
     {
         var where = new StringBuilder("p.org_id = @OrgId AND p.deleted_at IS NULL");
         if (filter.Search is not null)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Signal.Bench.Micro.HotPaths).Assembly).Run(args);

@@ -1,0 +1,33 @@
+namespace Signal.Bench.Runner;
+
+/// <summary>What bench/run hands the runner, and the sizes of the full and quick runs.</summary>
+public sealed record BenchOptions(
+    bool Quick,
+    string Root,
+    string ConnectionString,
+    string SigningKey,
+    string MasterKey,
+    int BigOrgPipelines,
+    int OtherPipelines,
+    int Rounds,
+    int SecondsPerRun,
+    int SteadySeconds)
+{
+    public static BenchOptions From(string[] args)
+    {
+        string Arg(string name) =>
+            args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? throw new ArgumentException($"--{name} is required");
+        var quick = args.Contains("--quick");
+        return new BenchOptions(
+            quick,
+            Arg("root"),
+            Arg("connection"),
+            Arg("signing-key"),
+            Arg("master-key"),
+            BigOrgPipelines: quick ? 200 : 10_000,
+            OtherPipelines: quick ? 9_800 : 990_000,
+            Rounds: quick ? 1 : 3,
+            SecondsPerRun: quick ? 2 : 10,
+            SteadySeconds: quick ? 3 : 60);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using Signal.Bench.Runner;
+
+var options = BenchOptions.From(args);
+var stopwatch = Stopwatch.StartNew();
+var productDll = Path.Combine(options.Root, "src/Signal.Api/bin/Release/net10.0/Signal.Api.dll");
+var baselineDll = Path.Combine(options.Root, "bench/Signal.Bench.Baseline/bin/Release/net10.0/Signal.Bench.Baseline.dll");
+var productEnvironment = new Dictionary<string, string>
+{
+    ["ConnectionStrings__Signal"] = options.ConnectionString,
+    ["Auth__SigningKey"] = options.SigningKey,
+    ["Secrets__MasterKeys__bench"] = options.MasterKey,
+    ["Secrets__ActiveKeyId"] = "bench",
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Collector__WorkerEnabled"] = "false",
+};
+
+await using var database = new Database(options.ConnectionString);
+await using var product = await ServerProcess.StartAsync(productDll, 18084, productEnvironment, "/health/ready");
+var adminToken = await Tokens.MintAsync(productDll, productEnvironment, "--org", BigOrgSeeder.Org, "--role", "admin", "--sub", "user_bench", "--ttl", "8h");
+var processorToken = await Tokens.MintAsync(productDll, productEnvironment, "--scope", "signal.processor", "--sub", "svc_bench", "--ttl", "8h");
+
+Console.WriteLine($"Seeding {options.BigOrgPipelines:N0} pipelines through the API and {options.OtherPipelines:N0} in bulk…");
+using var http = new HttpClient { BaseAddress = product.Address, Timeout = TimeSpan.FromMinutes(5) };
+var pipelineIds = await new BigOrgSeeder(http, new Signal.Client.SignalClientOptions(_ => ValueTask.FromResult(adminToken))).SeedAsync(options.BigOrgPipelines);
+await database.SeedOtherOrganisationsAsync(options.OtherPipelines);
+await database.AnalyzeAsync();
+await using var baseline = await ServerProcess.StartAsync(baselineDll, 18085,
+    new Dictionary<string, string> { ["ConnectionStrings__Signal"] = options.ConnectionString }, "/not-modified");
+
+var admin = new Dictionary<string, string> { ["Authorization"] = $"Bearer {adminToken}" };
+var processor = new Dictionary<string, string> { ["Authorization"] = $"Bearer {processorToken}" };
+var productPaths = pipelineIds.Select(id => $"/v1/admin/pipelines/{id}").ToList();
+var baselinePaths = pipelineIds.Select(id => $"/pipelines/{id}?org={BigOrgSeeder.Org}").ToList();
+var scenarios = new Scenarios(options, database, product, baseline, admin, processor);
+
+Console.WriteLine("Warming up…");
+await LoadTools.WrkAsync(product.Address, productPaths, admin, Math.Max(2, options.SecondsPerRun / 2));
+await LoadTools.WrkAsync(baseline.Address, baselinePaths, new Dictionary<string, string>(), Math.Max(2, options.SecondsPerRun / 2));
+
+var goals = new List<GoalResult>();
+goals.AddRange(await scenarios.ReadPipelineAsync(productPaths, baselinePaths, pipelineIds[0]));
+goals.Add(await scenarios.FeedNotModifiedAsync());
+goals.Add(await scenarios.FeedSnapshotAsync(http, pipelineIds[0]));
+goals.Add(await scenarios.ListAsync());
+goals.Add(await scenarios.WritesAsync(http, pipelineIds));
+goals.Add(await scenarios.MemoryAsync(productPaths));
+
+var report = Report.Render(options, goals, scenarios.Runs, stopwatch.Elapsed);
+var resultFile = Path.Combine(options.Root, "bench", "results", options.Quick ? "quick.md" : "latest.md");
+await File.WriteAllTextAsync(resultFile, report);
+Console.WriteLine(report);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {resultFile}"));
+return 0;

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using Signal.Application.Pipelines;
+using Signal.Infrastructure.Pipelines;
+
+namespace Signal.Bench.Runner;
+
+/// <summary>The measurements behind goals P1–P7, each run against product and baseline in the same session.</summary>
+public sealed class Scenarios(
+    BenchOptions options,
+    Database database,
+    ServerProcess product,
+    ServerProcess baseline,
+    IReadOnlyDictionary<string, string> admin,
+    IReadOnlyDictionary<string, string> processor)
+{
+    private const string FeedPath = "/v1/processor/config";
+    private static readonly Dictionary<string, string> NoHeaders = [];
+    private readonly List<string> _runs = [];
+
+    public IReadOnlyList<string> Runs => _runs;
+
+    /// <summary>P1 (throughput and CPU per request) and P2 (p99 at half the baseline's maximum rate).</summary>
+    public async Task<IReadOnlyList<GoalResult>> ReadPipelineAsync(IReadOnlyList<string> productPaths, IReadOnlyList<string> baselinePaths, string onePipeline)
+    {
+        var productRuns = new List<Measurement>();
+        var baselineRuns = new List<Measurement>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            productRuns.Add(await Record($"P1 product GET pipeline, round {round}", product, () => LoadTools.WrkAsync(product.Address, productPaths, admin, options.SecondsPerRun)));
+            baselineRuns.Add(await Record($"P1 baseline GET pipeline, round {round}", baseline, () => LoadTools.WrkAsync(baseline.Address, baselinePaths, NoHeaders, options.SecondsPerRun)));
+        }
+
+        var productRps = Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond));
+        var baselineRps = Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
+        var productCpu = Measurement.Median(productRuns.Select(r => r.CpuMicrosPerRequest));
+        var baselineCpu = Measurement.Median(baselineRuns.Select(r => r.CpuMicrosPerRequest));
+        var p1 = new GoalResult("P1", "GET pipeline ≥ 0.90× baseline req/s, ≤ 1.15× its CPU/request",
+            F($"{productRps:F0} vs {baselineRps:F0} req/s; {productCpu:F0} vs {baselineCpu:F0} µs CPU/req"),
+            F($"{productRps / baselineRps:F2}× req/s, {productCpu / baselineCpu:F2}× CPU"),
+            productRps / baselineRps >= 0.90 && productCpu / baselineCpu <= 1.15);
+
+        var rate = baselineRps / 2;
+        var productP99 = new List<double>();
+        var baselineP99 = new List<double>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            productP99.Add((await Record($"P2 product at {rate:F0} req/s, round {round}", product,
+                () => LoadTools.HeyAsync(new Uri(product.Address, $"/v1/admin/pipelines/{onePipeline}"), admin, options.SecondsPerRun, rate))).Load.P99Ms);
+            baselineP99.Add((await Record($"P2 baseline at {rate:F0} req/s, round {round}", baseline,
+                () => LoadTools.HeyAsync(new Uri(baseline.Address, $"/pipelines/{onePipeline}?org={BigOrgSeeder.Org}"), NoHeaders, options.SecondsPerRun, rate))).Load.P99Ms);
+        }
+
+        var ratio = Measurement.Median(productP99) / Measurement.Median(baselineP99);
+        var p2 = new GoalResult("P2", "p99 at half the baseline's max rate ≤ 1.5× the baseline's p99",
+            F($"{Measurement.Median(productP99):F2} vs {Measurement.Median(baselineP99):F2} ms at {rate:F0} req/s"), F($"{ratio:F2}×"), ratio <= 1.5);
+        return [p1, p2];
+    }
+
+    /// <summary>P3: the feed's 304 against an in-memory 304, and the SQL it costs (none).</summary>
+    public async Task<GoalResult> FeedNotModifiedAsync()
+    {
+        using var http = Client(product, processor);
+        var etag = (await http.GetAsync(FeedPath)).Headers.ETag!.Tag;
+        var conditional = new Dictionary<string, string>(processor) { ["If-None-Match"] = etag };
+        var productRuns = new List<Measurement>();
+        var baselineRuns = new List<Measurement>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            productRuns.Add(await Record($"P3 product feed 304, round {round}", product, () => LoadTools.WrkAsync(product.Address, [FeedPath], conditional, options.SecondsPerRun)));
+            baselineRuns.Add(await Record($"P3 baseline 304, round {round}", baseline, () => LoadTools.WrkAsync(baseline.Address, ["/not-modified"], NoHeaders, options.SecondsPerRun)));
+        }
+
+        var ratio = Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond)) / Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
+        var sql = productRuns.Max(r => r.SqlPerRequest);
+        var measuredPartsMet = ratio >= 0.85 && sql == 0;
+        return new GoalResult("P3", "feed 304 ≥ 0.85× in-memory 304, zero SQL, ≤ 2 KB allocated",
+            F($"{Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond)):F0} req/s, {sql:F3} SQL/req; allocation not measured yet"),
+            F($"{ratio:F2}×"), measuredPartsMet ? null : false);
+    }
+
+    /// <summary>P4: a full snapshot of the big organisation, and `since` after one change.</summary>
+    public async Task<GoalResult> FeedSnapshotAsync(HttpClient adminClient, string changedPipeline)
+    {
+        using var http = Client(product, processor);
+        var timings = new List<double>();
+        long version = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var feed = JsonNode.Parse(await http.GetStringAsync(FeedPath))!;
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+            version = feed["version"]!.GetValue<long>();
+        }
+
+        using var change = new StringContent("""{"rate_limit_rps":500}""", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/admin/pipelines/{changedPipeline}") { Content = change };
+        request.Headers.Authorization = AuthenticationHeaderValue.Parse(admin["Authorization"]);
+        (await adminClient.SendAsync(request)).EnsureSuccessStatusCode();
+        var delta = JsonNode.Parse(await http.GetStringAsync($"{FeedPath}?since={version}"))!;
+        var pipelines = delta["pipelines"]!.AsArray();
+        var integrations = pipelines.Sum(p => p!["integrations"]!.AsArray().Count);
+        var median = Measurement.Median(timings);
+        return new GoalResult("P4", "full feed of the big org (10k × 3) < 1 s; `since` after one change touches O(1) rows",
+            F($"{median:F0} ms full; since: {pipelines.Count} pipeline(s), {integrations} integration(s)"), "–",
+            median < 1000 && pipelines.Count == 1 && integrations == 3);
+    }
+
+    /// <summary>P5: search (≥ 3 characters) plus a label over the whole table, in the database and through HTTP.</summary>
+    public async Task<GoalResult> ListAsync()
+    {
+        var terms = Enumerable.Range(0, 50).Select(i => (i * 37 % 1000).ToString("D3", CultureInfo.InvariantCulture)).ToList();
+        var paths = terms.Select(t => $"/v1/admin/pipelines?search={t}&label=env:production").ToList();
+        var http = await Record("P5 product list search+label", product, () => LoadTools.WrkAsync(product.Address, paths, admin, options.SecondsPerRun));
+
+        var dbTimings = new List<double>();
+        var plan = string.Empty;
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        foreach (var term in Enumerable.Range(0, 200).Select(i => terms[i % terms.Count]))
+        {
+            var filter = new PipelineFilter(term, null, ["env:production"], null, 50, 0);
+            var sql = $"SELECT count(*) FROM pipelines p WHERE {PipelineQueries.WhereClause(filter)}; {PipelineQueries.PageSql(filter)}";
+            var parameters = new { OrgId = BigOrgSeeder.Org, Pattern = $"%{term}%", Labels = new[] { "env:production" }, filter.Limit, filter.Offset };
+            var watch = Stopwatch.StartNew();
+            await using (var results = await connection.QueryMultipleAsync(sql, parameters))
+            {
+                await results.ReadAsync<long>();
+                await results.ReadAsync();
+            }
+
+            dbTimings.Add(watch.Elapsed.TotalMilliseconds);
+            if (plan.Length == 0)
+            {
+                plan = string.Join('\n', await connection.QueryAsync<string>($"EXPLAIN {PipelineQueries.PageSql(filter)}", parameters));
+            }
+        }
+
+        dbTimings.Sort();
+        var p95 = dbTimings[(int)Math.Ceiling(dbTimings.Count * 0.95) - 1];
+        var indexed = plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan on pipelines", StringComparison.Ordinal);
+        return new GoalResult("P5", "list search + label over all rows: DB p95 ≤ 10 ms, HTTP p99 ≤ 20 ms at 8 connections, index scans",
+            F($"DB p95 {p95:F2} ms; HTTP p99 {http.Load.P99Ms:F2} ms; plan {(indexed ? "uses indexes" : "scans the table")}"), "–",
+            p95 <= 10 && http.Load.P99Ms <= 20 && indexed);
+    }
+
+    /// <summary>P6: statements per write (pg_stat_statements counts statements, which is at least the round trips).</summary>
+    public async Task<GoalResult> WritesAsync(HttpClient adminClient, IReadOnlyList<string> pipelineIds)
+    {
+        var template = JsonNode.Parse(await Send(adminClient, HttpMethod.Get, "/v1/admin/integration-templates?vendor=ga4", null))!["integrations"]![0]!["id"]!.GetValue<string>();
+        var pipeline = pipelineIds[^1];
+        var assignment = JsonNode.Parse(await Send(adminClient, HttpMethod.Get, $"/v1/admin/pipelines/{pipeline}/integrations", null))!["integrations"]![0]!["id"]!.GetValue<string>();
+        var writes = new (string Name, HttpMethod Method, string Path, string? Body)[]
+        {
+            ("install", HttpMethod.Post, "/v1/admin/integration-catalog/ga4/install", """{"name":"Bench install","config":{"measurement_id":"G-1","api_secret":"s"}}"""),
+            ("create revision", HttpMethod.Post, $"/v1/admin/integration-templates/{template}/revisions", """{"config":{"measurement_id":"G-2","api_secret":"s"},"delivery_mode":"server_side"}"""),
+            ("create pipeline", HttpMethod.Post, "/v1/admin/pipelines", """{"name":"Bench write"}"""),
+            ("update pipeline", HttpMethod.Put, $"/v1/admin/pipelines/{pipeline}", """{"rate_limit_rps":900}"""),
+            ("rotate secret", HttpMethod.Post, $"/v1/admin/pipelines/{pipeline}/rotate-secret", null),
+            ("update assignment", HttpMethod.Put, $"/v1/admin/pipelines/{pipeline}/integrations/{assignment}", """{"revision_number":5}"""),
+        };
+        var counts = new List<(string Name, long Statements)>();
+        foreach (var write in writes)
+        {
+            await database.ResetStatementsAsync();
+            await Send(adminClient, write.Method, write.Path, write.Body);
+            counts.Add((write.Name, await database.StatementsAsync()));
+        }
+
+        var worst = counts.Max(c => c.Statements);
+        return new GoalResult("P6", "each write ≤ 2 round trips besides BEGIN/COMMIT; install is one transaction",
+            string.Join("; ", counts.Select(c => F($"{c.Name} {c.Statements}"))) + " statements", "–", worst <= 2);
+    }
+
+    /// <summary>P7: peak resident memory after a steady run.</summary>
+    public async Task<GoalResult> MemoryAsync(IReadOnlyList<string> productPaths)
+    {
+        await Record($"P7 product steady {options.SteadySeconds} s", product, () => LoadTools.WrkAsync(product.Address, productPaths, admin, options.SteadySeconds));
+        var rss = product.PeakRssMb();
+        return new GoalResult("P7", "RSS ≤ 256 MB under load; no Gen2 collection in a 60 s steady run",
+            F($"peak RSS {rss:F0} MB; Gen2 collections not measured yet"), "–", rss <= 256 ? null : false);
+    }
+
+    private async Task<Measurement> Record(string name, ServerProcess server, Func<Task<LoadResult>> load)
+    {
+        var measurement = await Measurement.TakeAsync(name, server, database, load);
+        _runs.Add(measurement.Row());
+        Console.WriteLine(measurement.Row());
+        return measurement;
+    }
+
+    private static HttpClient Client(ServerProcess server, IReadOnlyDictionary<string, string> headers)
+    {
+        var client = new HttpClient { BaseAddress = server.Address };
+        foreach (var (name, value) in headers)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+
+        return client;
+    }
+
+    private async Task<string> Send(HttpClient client, HttpMethod method, string path, string? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = AuthenticationHeaderValue.Parse(admin["Authorization"]);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
