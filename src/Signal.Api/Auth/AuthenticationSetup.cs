@@ -27,6 +27,8 @@ public static class AuthenticationSetup
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = options.Issuer,

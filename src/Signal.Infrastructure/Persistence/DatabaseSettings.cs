@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using System.Data.Common;
 using Npgsql;
 
 namespace Signal.Infrastructure.Persistence;
@@ -18,29 +19,34 @@ public sealed record DatabaseSettings(string ConnectionString, bool MigrateOnSta
 
         var builder = new NpgsqlConnectionStringBuilder(configured);
 
+        // NpgsqlConnectionStringBuilder knows every keyword, so only the string itself tells what the operator set.
+        var given = new DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
         // Defaults for a small box, each kept when the operator sets it: a small pool (PostgreSQL does best with few
         // busy connections), automatic preparation of hot statements (Dapper does not prepare), no ambient
-        // transactions, and a short wait for a connection so that an exhausted pool fails fast with 503.
-        SetIfAbsent(builder, "Maximum Pool Size", b => b.MaxPoolSize = 16);
-        SetIfAbsent(builder, "Max Auto Prepare", b => b.MaxAutoPrepare = 64);
-        SetIfAbsent(builder, "Auto Prepare Min Usages", b => b.AutoPrepareMinUsages = 2);
-        SetIfAbsent(builder, "Enlist", b => b.Enlist = false);
-        SetIfAbsent(builder, "Timeout", b => b.Timeout = 5);
-        SetIfAbsent(builder, "Application Name", b => b.ApplicationName = "signal-api");
+        // transactions, a short wait for a connection so that an exhausted pool fails fast with 503, and no reset
+        // statement when a connection goes back to the pool: no code leaves session state behind (locks and settings
+        // are transaction-scoped; the feed listener has a connection of its own), so the reset would be pure cost.
+        void Default(string[] keywords, Action set)
+        {
+            if (!keywords.Any(given.Contains))
+            {
+                set();
+            }
+        }
+
+        Default(["MaximumPoolSize", "MaxPoolSize"], () => builder.MaxPoolSize = 16);
+        Default(["MaxAutoPrepare"], () => builder.MaxAutoPrepare = 64);
+        Default(["AutoPrepareMinUsages"], () => builder.AutoPrepareMinUsages = 2);
+        Default(["Enlist"], () => builder.Enlist = false);
+        Default(["Timeout"], () => builder.Timeout = 5);
+        Default(["ApplicationName"], () => builder.ApplicationName = "signal-api");
+        Default(["NoResetOnClose"], () => builder.NoResetOnClose = true);
 
         return new DatabaseSettings(
             builder.ConnectionString,
             configuration.GetValue("Database:MigrateOnStartup", defaultValue: true));
-    }
-
-    private static void SetIfAbsent(
-        NpgsqlConnectionStringBuilder builder,
-        string keyword,
-        Action<NpgsqlConnectionStringBuilder> set)
-    {
-        if (!builder.ContainsKey(keyword))
-        {
-            set(builder);
-        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Common.Abstractions;
+using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.Processor;
 
@@ -11,7 +12,7 @@ namespace Signal.Infrastructure.Processor;
 /// dedicated connection (the version is sent by the trigger that bumps it, at commit), plus a re-read every
 /// <c>Feed:RefreshInterval</c> in case a notification was missed. Reconnects when the connection is lost.
 /// </summary>
-public sealed partial class FeedVersionListener(NpgsqlDataSource dataSource, FeedVersionSettings settings, ILogger<FeedVersionListener> logger)
+public sealed partial class FeedVersionListener(DatabaseSettings database, FeedVersionSettings settings, ILogger<FeedVersionListener> logger)
     : BackgroundService, IFeedVersion
 {
     public const string Channel = "signal_feed";
@@ -48,7 +49,9 @@ public sealed partial class FeedVersionListener(NpgsqlDataSource dataSource, Fee
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        // Its own unpooled connection: a LISTENing session must never be handed to a request.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
             if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
