@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Data.Common;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Signal.Infrastructure.Persistence;
