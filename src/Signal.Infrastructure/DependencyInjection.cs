@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<ITemplateQueries, TemplateQueries>();
         services.AddScoped<IPipelineRepository, PipelineRepository>();
         services.AddScoped<IPipelineQueries, PipelineQueries>();
+        services.AddSingleton<AvailableLabelsCache>();
         services.AddScoped<ICollectorBuilds, CollectorBuilds>();
         services.AddSingleton(new CollectorSettings(
             configuration["Collector:IngestUrl"] ?? "http://localhost:8085/v1/collect",

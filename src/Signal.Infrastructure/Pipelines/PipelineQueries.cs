@@ -8,7 +8,7 @@ using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.Pipelines;
 
-public sealed class PipelineQueries(DbSession session) : IPipelineQueries
+public sealed class PipelineQueries(DbSession session, AvailableLabelsCache labelsCache) : IPipelineQueries
 {
     private const string FindSql = $"""
         SELECT {PipelineRow.Columns}
@@ -24,11 +24,15 @@ public sealed class PipelineQueries(DbSession session) : IPipelineQueries
         LIMIT 1
         """;
 
+    // The org's newest pipeline version, and its labels only when that is not the version already cached (the
+    // subquery in CASE runs only when reached).
     private const string AvailableLabelsSql = """
-        SELECT DISTINCT label
-        FROM pipelines p, unnest(p.labels) AS label
-        WHERE p.org_id = @OrgId AND p.deleted_at IS NULL
-        ORDER BY label
+        WITH v AS (SELECT coalesce(max(feed_version), 0) AS version FROM pipelines WHERE org_id = @OrgId)
+        SELECT v.version,
+               CASE WHEN v.version = @KnownVersion THEN NULL ELSE ARRAY(
+                   SELECT DISTINCT label FROM pipelines p, unnest(p.labels) AS label
+                   WHERE p.org_id = @OrgId AND p.deleted_at IS NULL ORDER BY label) END AS labels
+        FROM v
         """;
 
     public async Task<Pipeline?> FindAsync(string orgId, string id, CancellationToken cancellationToken) =>
@@ -45,6 +49,7 @@ public sealed class PipelineQueries(DbSession session) : IPipelineQueries
             {PageSql(filter)};
             {AvailableLabelsSql}
             """;
+        var known = labelsCache.Find(orgId);
         var connection = await session.ConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -55,13 +60,20 @@ public sealed class PipelineQueries(DbSession session) : IPipelineQueries
             filter.Enabled,
             filter.Limit,
             filter.Offset,
+            KnownVersion = known.Version,
         }, session.Transaction, cancellationToken: cancellationToken));
 
         var total = await results.ReadSingleAsync<long>();
         var rows = await results.ReadAsync<SummaryRow>();
-        var labels = (await results.ReadAsync<string>()).AsList();
         var summaries = rows.Select(r => r.ToSummary()).ToList();
-        return new PipelinePage(new Page<PipelineSummary>(summaries, (int)total), labels);
+        var (version, fresh) = await results.ReadSingleAsync<(long, string[]?)>();
+        if (fresh is null)
+        {
+            return new PipelinePage(new Page<PipelineSummary>(summaries, (int)total), known.Labels);
+        }
+
+        labelsCache.Remember(orgId, version, fresh);
+        return new PipelinePage(new Page<PipelineSummary>(summaries, (int)total), fresh);
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    protected virtual bool WorkerEnabled => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -34,6 +36,10 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Secrets:MasterKeys:test1", TestSettings.MasterKey);
         builder.UseSetting("Secrets:ActiveKeyId", "test1");
         builder.UseSetting("Collector:PollInterval", "00:00:00.100");
+
+        // Every factory shares one database: only CollectorWorkerApiFactory builds collectors, so no other host's worker
+        // takes a job a test is looking at.
+        builder.UseSetting("Collector:WorkerEnabled", WorkerEnabled ? "true" : "false");
         builder.UseSetting("Collector:IngestUrl", CollectorIngestUrl);
         builder.UseSetting("Feed:RefreshInterval", "00:00:01");
     }

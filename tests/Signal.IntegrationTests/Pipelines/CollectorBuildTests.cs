@@ -2,15 +2,21 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Signal.IntegrationTests.Infrastructure;
 using static Signal.IntegrationTests.Pipelines.PipelineApi;
 
 namespace Signal.IntegrationTests.Pipelines;
 
 /// <summary>Collector builds end to end: queue, background worker, status, download, and the JavaScript itself.</summary>
-public sealed class CollectorBuildTests(SignalApiFactory factory) : ApiTest(factory)
+public sealed class CollectorBuildTests(CollectorBuildTests.CollectorWorkerApiFactory factory)
+    : ApiTest(factory), IClassFixture<CollectorBuildTests.CollectorWorkerApiFactory>
 {
+    /// <summary>The one test host whose background worker builds collectors.</summary>
+    public sealed class CollectorWorkerApiFactory : SignalApiFactory
+    {
+        protected override bool WorkerEnabled => true;
+    }
+
     private HttpClient Editor() => Factory.CreateClient(Org, "editor");
 
     [Fact]
@@ -170,18 +176,12 @@ public sealed class CollectorBuildTests(SignalApiFactory factory) : ApiTest(fact
 }
 
 /// <summary>With no worker running, a queued build stays queued: a second request finds it instead of adding one.</summary>
-[Collection(DatabaseTests.Name)]
-public sealed class CollectorBuildQueueTests(CollectorBuildQueueTests.NoWorkerApiFactory factory)
-    : IClassFixture<CollectorBuildQueueTests.NoWorkerApiFactory>, IAsyncLifetime
+public sealed class CollectorBuildQueueTests(SignalApiFactory factory) : ApiTest(factory)
 {
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task BuildRequestedTwiceWhileBuilding_YieldsOneJob()
     {
-        var client = factory.CreateClient("org_test", "editor");
+        var client = Factory.CreateClient("org_test", "editor");
         var id = (await client.CreatePipelineAsync(SeedCreate)).Id();
 
         var first = await (await client.PostAsync(new Uri($"{PipelinesPath}/{id}/collector/build", UriKind.Relative), null)).ShouldBeAsync(HttpStatusCode.Accepted);
@@ -191,14 +191,5 @@ public sealed class CollectorBuildQueueTests(CollectorBuildQueueTests.NoWorkerAp
         (await Db.ScalarAsync<long>("SELECT count(*) FROM collector_builds")).Should().Be(1);
         var status = await (await client.GetAsync($"{PipelinesPath}/{id}/collector/status")).ShouldBeAsync(HttpStatusCode.OK);
         status["status"]!.GetValue<string>().Should().Be("building");
-    }
-
-    public sealed class NoWorkerApiFactory : SignalApiFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Collector:WorkerEnabled", "false");
-        }
     }
 }
