@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Signal.Application.Pipelines.BuildCollector;
 using Signal.IntegrationTests.Infrastructure;
 using static Signal.IntegrationTests.Pipelines.PipelineApi;
 
@@ -191,5 +194,23 @@ public sealed class CollectorBuildQueueTests(SignalApiFactory factory) : ApiTest
         (await Db.ScalarAsync<long>("SELECT count(*) FROM collector_builds")).Should().Be(1);
         var status = await (await client.GetAsync($"{PipelinesPath}/{id}/collector/status")).ShouldBeAsync(HttpStatusCode.OK);
         status["status"]!.GetValue<string>().Should().Be("building");
+    }
+
+    [Fact]
+    public async Task BuildOfAPipelineDeletedWhileQueued_Fails_WithTheReason()
+    {
+        var client = Factory.CreateClient("org_test", "editor");
+        var id = (await client.CreatePipelineAsync(SeedCreate)).Id();
+        (await client.PostAsync(new Uri($"{PipelinesPath}/{id}/collector/build", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await Factory.CreateClient("org_test", "admin").DeleteAsync(new Uri($"{PipelinesPath}/{id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // What the worker does on its next round.
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var built = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new BuildNextCollectorCommand());
+
+        built.Should().BeTrue();
+        var (status, error) = (await Db.QueryAsync<(string, string)>("SELECT status, error FROM collector_builds")).Single();
+        status.Should().Be("failed");
+        error.Should().Contain("deleted");
     }
 }
