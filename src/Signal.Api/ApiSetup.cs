@@ -63,6 +63,7 @@ public static class ApiSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<FeedNotModifiedMiddleware>();
         app.MapControllers();
         return app;
     }

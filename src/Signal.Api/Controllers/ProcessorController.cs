@@ -1,11 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using Signal.Api.Auth;
 using Signal.Api.Errors;
 using Signal.Api.Http;
-using Signal.Application.Common.Abstractions;
 using Signal.Application.Processor.GetFeed;
 
 namespace Signal.Api.Controllers;
@@ -14,7 +12,7 @@ namespace Signal.Api.Controllers;
 [ApiController]
 [Route("v1/processor")]
 [Authorize(Policy = Policies.Processor)]
-public sealed class ProcessorController(ISender sender, IFeedVersion feedVersion) : ControllerBase
+public sealed class ProcessorController(ISender sender) : ControllerBase
 {
     /// <summary>Get the processor config feed</summary>
     /// <remarks>
@@ -28,18 +26,10 @@ public sealed class ProcessorController(ISender sender, IFeedVersion feedVersion
     [ProducesResponseType<ProcessorFeedResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    public async Task<IActionResult> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
+    public async Task<ProcessorFeedResponse> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
     {
-        if (feedVersion.Current is { } current && JsonEntityTags.AnyMatches(Request.Headers.IfNoneMatch, ETagOf(current), useStrongComparison: false))
-        {
-            Response.Headers.ETag = ETagOf(current).ToString();
-            return StatusCode(StatusCodes.Status304NotModified);
-        }
-
         var feed = await sender.Send(new GetProcessorFeedQuery(since), cancellationToken);
-        Response.Headers.ETag = ETagOf(feed.Version).ToString();
-        return Ok(feed);
+        Response.Headers.ETag = FeedNotModifiedMiddleware.ETagOf(feed.Version).ToString();
+        return feed;
     }
-
-    private static EntityTagHeaderValue ETagOf(long version) => new($"\"v{version}\"");
 }
