@@ -59,16 +59,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
             case PreconditionFailedException precondition:
                 return Problem(StatusCodes.Status412PreconditionFailed, precondition);
             case DomainRuleException rule:
-                return new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Detail = "One or more fields are invalid; see errors for what to fix.",
-                    Extensions =
-                    {
-                        ["code"] = "validation_failed",
-                        ["errors"] = new Dictionary<string, string[]> { [rule.Field] = [rule.Message] },
-                    },
-                };
+                // A domain guard caught what the validators let through: the same problem as a validation failure.
+                var invalid = ValidationFailedException.For(rule.Field, rule.Message);
+                return Problem(StatusCodes.Status400BadRequest, invalid, invalid.Errors);
             case BadHttpRequestException badRequest:
                 return new ProblemDetails { Status = badRequest.StatusCode };
             case var _ when databaseHealth.IsUnavailable(exception):

@@ -139,6 +139,15 @@ public sealed class HttpConventionTests(ProbeApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task DomainRuleBroken_IsTheSame400AsAValidationFailure()
+    {
+        using var response = await Editor().PostAsync(new Uri("/v1/admin/_probe/domain-rule", UriKind.Relative), null);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.ErrorsFor("labels").Should().Equal("'a b' must be 1 to 100 characters without whitespace");
+    }
+
+    [Fact]
     public async Task DatabaseRead_WhenHealthy_Returns200()
     {
         using var response = await Editor().GetAsync(new Uri("/v1/admin/_probe/database", UriKind.Relative));

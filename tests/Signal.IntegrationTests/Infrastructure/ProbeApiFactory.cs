@@ -28,6 +28,9 @@ public sealed class ProbeController(NpgsqlDataSource dataSource) : ControllerBas
     [HttpPost("echo")]
     public ProbeBody Echo(ProbeBody body) => body;
 
+    [HttpPost("domain-rule")]
+    public void BreakADomainRule() => throw new Signal.Domain.Common.DomainRuleException("labels", "'a b' must be 1 to 100 characters without whitespace");
+
     [HttpGet("database")]
     public async Task<ProbeBody> Database(CancellationToken cancellationToken)
     {
