@@ -152,32 +152,47 @@ public sealed class Scenarios(
             p95 <= 10 && http.Load.P99Ms <= 20 && indexed);
     }
 
-    /// <summary>P6: statements per write (pg_stat_statements counts statements, which is at least the round trips).</summary>
+    /// <summary>
+    /// P6: round trips per write, from Npgsql's own command counter in the server (BEGIN and COMMIT are not commands),
+    /// with the statements pg_stat_statements saw beside them. Each write runs three times and the smallest count is
+    /// kept, so a background re-read of the feed version that lands in the window does not count against the write.
+    /// </summary>
     public async Task<GoalResult> WritesAsync(HttpClient adminClient, IReadOnlyList<string> pipelineIds)
     {
         var template = JsonNode.Parse(await Send(adminClient, HttpMethod.Get, "/v1/admin/integration-templates?vendor=ga4", null))!["integrations"]![0]!["id"]!.GetValue<string>();
         var pipeline = pipelineIds[^1];
         var assignment = JsonNode.Parse(await Send(adminClient, HttpMethod.Get, $"/v1/admin/pipelines/{pipeline}/integrations", null))!["integrations"]![0]!["id"]!.GetValue<string>();
-        var writes = new (string Name, HttpMethod Method, string Path, string? Body)[]
+        var writes = new (string Name, HttpMethod Method, Func<int, string> Path, Func<int, string?> Body)[]
         {
-            ("install", HttpMethod.Post, "/v1/admin/integration-catalog/ga4/install", """{"name":"Bench install","config":{"measurement_id":"G-1","api_secret":"s"}}"""),
-            ("create revision", HttpMethod.Post, $"/v1/admin/integration-templates/{template}/revisions", """{"config":{"measurement_id":"G-2","api_secret":"s"},"delivery_mode":"server_side"}"""),
-            ("create pipeline", HttpMethod.Post, "/v1/admin/pipelines", """{"name":"Bench write"}"""),
-            ("update pipeline", HttpMethod.Put, $"/v1/admin/pipelines/{pipeline}", """{"rate_limit_rps":900}"""),
-            ("rotate secret", HttpMethod.Post, $"/v1/admin/pipelines/{pipeline}/rotate-secret", null),
-            ("update assignment", HttpMethod.Put, $"/v1/admin/pipelines/{pipeline}/integrations/{assignment}", """{"revision_number":5}"""),
+            ("install", HttpMethod.Post, _ => "/v1/admin/integration-catalog/ga4/install", i => $$$"""{"name":"Bench install {{{i}}}","config":{"measurement_id":"G-1","api_secret":"s"}}"""),
+            ("create revision", HttpMethod.Post, _ => $"/v1/admin/integration-templates/{template}/revisions", i => $$$"""{"config":{"measurement_id":"G-{{{i}}}","api_secret":"s"},"delivery_mode":"server_side"}"""),
+            ("create pipeline", HttpMethod.Post, _ => "/v1/admin/pipelines", i => $$"""{"name":"Bench write {{i}}"}"""),
+            ("update pipeline", HttpMethod.Put, _ => $"/v1/admin/pipelines/{pipeline}", i => $$"""{"rate_limit_rps":{{900 + i}}}"""),
+            ("rotate secret", HttpMethod.Post, _ => $"/v1/admin/pipelines/{pipeline}/rotate-secret", _ => null),
+            ("update assignment", HttpMethod.Put, _ => $"/v1/admin/pipelines/{pipeline}/integrations/{assignment}", i => $$"""{"revision_number":{{i % 2 + 4}}}"""),
         };
-        var counts = new List<(string Name, long Statements)>();
+        var counts = new List<(string Name, long RoundTrips, long Statements)>();
+        await using var counters = RuntimeCounters.Start(product.Pid);
+        var attempt = 0;
         foreach (var write in writes)
         {
-            await database.ResetStatementsAsync();
-            await Send(adminClient, write.Method, write.Path, write.Body);
-            counts.Add((write.Name, await database.StatementsAsync()));
+            var roundTrips = long.MaxValue;
+            var statements = long.MaxValue;
+            for (var repeat = 0; repeat < 3; repeat++, attempt++)
+            {
+                await database.ResetStatementsAsync();
+                var path = write.Path(attempt);
+                var body = write.Body(attempt);
+                roundTrips = Math.Min(roundTrips, await counters.CommandsDuringAsync(() => Send(adminClient, write.Method, path, body)));
+                statements = Math.Min(statements, await database.StatementsAsync());
+            }
+
+            counts.Add((write.Name, roundTrips, statements));
         }
 
-        var worst = counts.Max(c => c.Statements);
+        var worst = counts.Max(c => c.RoundTrips);
         return new GoalResult("P6", "each write ≤ 2 round trips besides BEGIN/COMMIT; install is one transaction",
-            string.Join("; ", counts.Select(c => F($"{c.Name} {c.Statements}"))) + " statements", "–", worst <= 2);
+            "round trips (statements): " + string.Join("; ", counts.Select(c => F($"{c.Name} {c.RoundTrips} ({c.Statements})"))), "–", worst <= 2);
     }
 
     /// <summary>P7: peak resident memory after a steady run.</summary>

@@ -1,3 +1,4 @@
+using Signal.Application.PipelineIntegrations;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
@@ -10,6 +11,12 @@ public interface ITemplateRepository
 
     /// <summary>Like <see cref="FindForUpdateAsync"/> with a share lock: the template cannot change or be deleted meanwhile.</summary>
     Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The org's non-deleted template, its row locked, with the live pipelines that use it (what blocks a delete), in
+    /// one round trip: while the lock is held no assignment can be added.
+    /// </summary>
+    Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken);
 
     /// <summary>Inserts a new template and its new revisions. Throws a <c>name_conflict</c> conflict when the name is taken.</summary>
     Task AddAsync(Template newTemplate, CancellationToken cancellationToken);

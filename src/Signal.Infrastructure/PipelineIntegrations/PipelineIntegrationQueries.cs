@@ -20,9 +20,9 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
 
     private const string ListSql = ResponseSelect + "\nORDER BY pi.created_at, pi.id";
 
-    private const string FindSql = ResponseSelect + "\nAND pi.id = @Id";
+    internal const string FindSql = ResponseSelect + "\nAND pi.id = @Id";
 
-    private const string UsagesSql = """
+    internal const string UsagesSql = """
         SELECT p.id AS pipeline_id, p.name AS pipeline_name, pi.id AS pipeline_integration_id, pi.revision_id,
                r.revision_number, pi.enabled
         FROM pipeline_integrations pi
@@ -51,17 +51,17 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
 
     public async Task<IReadOnlyList<TemplateUsage>> ListUsagesAsync(string orgId, string templateId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<UsageRow>(UsagesSql, new { OrgId = orgId, TemplateId = templateId }, cancellationToken))
-            .Select(r => new TemplateUsage(r.PipelineId, r.PipelineName, r.PipelineIntegrationId, r.RevisionId, r.RevisionNumber, r.Enabled))
+            .Select(r => r.ToUsage())
             .ToList();
 
     public async Task<IReadOnlyList<AssignedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<AssignedConfigRow>(EnabledConfigsSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
             .Select(r => r.ToAssignedConfig()).ToList();
 
-    private static DeliveryMode Mode(string text) =>
+    internal static DeliveryMode Mode(string text) =>
         WireNames.TryParse<DeliveryMode>(text, out var mode) ? mode : throw new InvalidOperationException($"Unknown delivery mode '{text}'.");
 
-    private sealed class ResponseRow
+    internal sealed class ResponseRow
     {
         public required string Id { get; init; }
 
@@ -91,7 +91,7 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
             RevisionNumber, LatestRevision, RevisionNumber < LatestRevision, Mode(DeliveryMode), Enabled, CreatedAt, UpdatedAt);
     }
 
-    private sealed class UsageRow
+    internal sealed class UsageRow
     {
         public required string PipelineId { get; init; }
 
@@ -104,6 +104,8 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
         public int RevisionNumber { get; init; }
 
         public bool Enabled { get; init; }
+
+        public TemplateUsage ToUsage() => new(PipelineId, PipelineName, PipelineIntegrationId, RevisionId, RevisionNumber, Enabled);
     }
 
     /// <summary>An enabled assignment with its revision's stored config; also read by the processor feed.</summary>

@@ -1,20 +1,43 @@
+using Dapper;
 using Npgsql;
 using Signal.Application.Common.Errors;
 using Signal.Application.PipelineIntegrations;
 using Signal.Domain.PipelineIntegrations;
 using Signal.Infrastructure.Persistence;
+using Signal.Infrastructure.Templates;
 
 namespace Signal.Infrastructure.PipelineIntegrations;
 
 public sealed class PipelineIntegrationRepository(DbSession session) : IPipelineIntegrationRepository
 {
-    private const string FindForUpdateSql = """
-        SELECT pi.id, pi.org_id, pi.pipeline_id, pi.integration_id, pi.revision_id, pi.enabled, pi.created_at, pi.updated_at
-        FROM pipeline_integrations pi
-        JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
-        WHERE pi.org_id = @OrgId AND pi.pipeline_id = @PipelineId AND pi.id = @Id AND pi.deleted_at IS NULL
-        FOR UPDATE OF pi
+    private const string FindForUpdateSql = PipelineIntegrationQueries.FindSql + "\nFOR UPDATE OF pi";
+
+    // Runs after the lock above, in the same round trip, so the template it reads is the locked assignment's.
+    private static readonly string WantedRevisionSql = TemplateSql.FindRevision(
+        "(SELECT integration_id FROM pipeline_integrations WHERE org_id = @OrgId AND id = @Id)");
+
+    private const string LivePipelineSql = """
+        SELECT id FROM pipelines WHERE org_id = @OrgId AND id = @PipelineId AND deleted_at IS NULL FOR KEY SHARE
         """;
+
+    private const string SharedTemplateSql = $"""
+        SELECT {TemplateSql.TemplateColumns}
+        FROM integration_templates t
+        WHERE t.org_id = @OrgId AND t.id = @TemplateId AND t.deleted_at IS NULL
+        FOR SHARE
+        """;
+
+    private const string LatestRevisionSql = $"""
+        SELECT {TemplateSql.RevisionColumns}
+        FROM integration_templates t
+        JOIN integration_revisions r ON r.integration_id = t.id AND r.revision_number = t.latest_revision_number
+        WHERE t.org_id = @OrgId AND t.id = @TemplateId AND t.deleted_at IS NULL
+        """;
+
+    private static readonly string TargetsWithWantedRevisionSql =
+        $"{LivePipelineSql};\n{SharedTemplateSql};\n{TemplateSql.FindRevision("@TemplateId")}";
+
+    private const string TargetsWithLatestRevisionSql = $"{LivePipelineSql};\n{SharedTemplateSql};\n{LatestRevisionSql}";
 
     private const string InsertSql = """
         INSERT INTO pipeline_integrations (id, org_id, pipeline_id, integration_id, revision_id, enabled, created_at, updated_at)
@@ -27,12 +50,36 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         WHERE org_id = @OrgId AND id = @Id
         """;
 
-    public async Task<PipelineIntegration?> FindForUpdateAsync(string orgId, string pipelineId, string id, CancellationToken cancellationToken)
+    public async Task<AssignmentForChange?> FindForUpdateAsync(
+        string orgId, string pipelineId, string id, WantedRevision? wanted, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<Row>(FindForUpdateSql, new { OrgId = orgId, PipelineId = pipelineId, Id = id }, cancellationToken);
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new { OrgId = orgId, PipelineId = pipelineId, Id = id, wanted?.Number, RevisionId = wanted?.Id };
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            wanted is null ? FindForUpdateSql : FindForUpdateSql + ";\n" + WantedRevisionSql,
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+        var row = await results.ReadSingleOrDefaultAsync<PipelineIntegrationQueries.ResponseRow>();
+        var revision = wanted is null ? null : await results.ReadSingleOrDefaultAsync<RevisionRow>();
         return row is null
             ? null
-            : PipelineIntegration.Rehydrate(row.Id, row.OrgId, row.PipelineId, row.IntegrationId, row.RevisionId, row.Enabled, row.CreatedAt, row.UpdatedAt);
+            : new AssignmentForChange(
+                PipelineIntegration.Rehydrate(row.Id, orgId, row.PipelineId, row.IntegrationId, row.RevisionId, row.Enabled, row.CreatedAt, row.UpdatedAt),
+                row.ToResponse(),
+                revision?.ToRevision());
+    }
+
+    public async Task<AssignmentTargets> FindTargetsAsync(
+        string orgId, string pipelineId, string templateId, WantedRevision? wanted, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new { OrgId = orgId, PipelineId = pipelineId, TemplateId = templateId, wanted?.Number, RevisionId = wanted?.Id };
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            wanted is null ? TargetsWithLatestRevisionSql : TargetsWithWantedRevisionSql,
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+        var pipelineFound = await results.ReadSingleOrDefaultAsync<string>() is not null;
+        var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
+        var revision = await results.ReadSingleOrDefaultAsync<RevisionRow>();
+        return new AssignmentTargets(pipelineFound, template?.ToTemplate(), revision?.ToRevision());
     }
 
     public async Task AddAsync(PipelineIntegration assignment, CancellationToken cancellationToken)
@@ -50,23 +97,4 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
 
     public Task SaveAsync(PipelineIntegration assignment, CancellationToken cancellationToken) =>
         session.ExecuteAsync(UpdateSql, assignment, cancellationToken);
-
-    private sealed class Row
-    {
-        public required string Id { get; init; }
-
-        public required string OrgId { get; init; }
-
-        public required string PipelineId { get; init; }
-
-        public required string IntegrationId { get; init; }
-
-        public required string RevisionId { get; init; }
-
-        public bool Enabled { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset UpdatedAt { get; init; }
-    }
 }

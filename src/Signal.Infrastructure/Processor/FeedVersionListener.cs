@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -64,12 +65,22 @@ public sealed partial class FeedVersionListener(DatabaseSettings database, FeedV
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        // Read after LISTEN so that no bump can fall between the two unseen; then live on notifications, re-reading
+        // only when a whole interval passed since the last read (a notification carries the version it announces).
         await using var read = new NpgsqlCommand("SELECT version FROM feed_state", connection);
+        var lastRead = Stopwatch.StartNew();
+        Advance((long)(await read.ExecuteScalarAsync(stoppingToken))!);
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Read after LISTEN so that no bump can fall between the two unseen; then wait for notifications.
+            var untilReread = settings.RefreshInterval - lastRead.Elapsed;
+            if (untilReread > TimeSpan.Zero)
+            {
+                await connection.WaitAsync(untilReread, stoppingToken);
+                continue;
+            }
+
             Advance((long)(await read.ExecuteScalarAsync(stoppingToken))!);
-            await connection.WaitAsync(settings.RefreshInterval, stoppingToken);
+            lastRead.Restart();
         }
     }
 

@@ -40,12 +40,7 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
         LIMIT @Limit OFFSET @Offset
         """;
 
-    private const string FindRevisionSql = $"""
-        SELECT {TemplateSql.RevisionColumns}
-        FROM integration_revisions r
-        WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId
-          AND (r.revision_number = @Number OR r.id = @RevisionId)
-        """;
+    private static readonly string FindRevisionSql = TemplateSql.FindRevision("@TemplateId");
 
     public async Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken)
     {

@@ -2,9 +2,11 @@ using Dapper;
 using Npgsql;
 using Signal.Application.Common;
 using Signal.Application.Common.Errors;
+using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
+using Signal.Infrastructure.PipelineIntegrations;
 
 namespace Signal.Infrastructure.Templates;
 
@@ -23,6 +25,14 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         """;
 
     private const string FindForUpdateSql = FindWithLatestSql + "\nFOR UPDATE OF t";
+
+    private const string FindForDeleteSql = $"""
+        SELECT {TemplateSql.TemplateColumns}
+        FROM integration_templates t
+        WHERE t.org_id = @OrgId AND t.id = @Id AND t.deleted_at IS NULL
+        FOR UPDATE;
+        {PipelineIntegrationQueries.UsagesSql}
+        """;
 
     private const string FindForShareSql = FindWithLatestSql + "\nFOR SHARE OF t";
 
@@ -52,6 +62,16 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
 
     public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
         FindLockedAsync(FindForShareSql, orgId, id, cancellationToken);
+
+    public async Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            FindForDeleteSql, new { OrgId = orgId, Id = id, TemplateId = id }, session.Transaction, cancellationToken: cancellationToken));
+        var template = (await results.ReadSingleOrDefaultAsync<TemplateRow>())?.ToTemplate();
+        var usages = (await results.ReadAsync<PipelineIntegrationQueries.UsageRow>()).Select(u => u.ToUsage()).ToList();
+        return template is null ? null : (template, usages);
+    }
 
     private async Task<(Template Template, Revision? Latest)?> FindLockedAsync(string sql, string orgId, string id, CancellationToken cancellationToken)
     {

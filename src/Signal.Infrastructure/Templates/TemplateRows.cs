@@ -16,6 +16,14 @@ internal static class TemplateSql
         r.id, r.org_id, r.integration_id, r.revision_number, r.config, r.delivery_mode, r.change_summary,
         r.created_by, r.created_at
         """;
+
+    /// <summary>A revision by number or id (whichever parameter is set) of the template that <paramref name="templateId"/> names in SQL.</summary>
+    public static string FindRevision(string templateId) => $"""
+        SELECT {RevisionColumns}
+        FROM integration_revisions r
+        WHERE r.org_id = @OrgId AND r.integration_id = {templateId}
+          AND (r.revision_number = @Number OR r.id = @RevisionId)
+        """;
 }
 
 internal sealed class TemplateRow

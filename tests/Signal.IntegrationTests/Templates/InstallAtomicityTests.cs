@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Templates;
@@ -60,6 +61,9 @@ public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiF
 
         public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
             inner.FindForShareAsync(orgId, id, cancellationToken);
+
+        public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
+            inner.FindForDeleteAsync(orgId, id, cancellationToken);
 
         public async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
         {

@@ -1,36 +1,34 @@
 using Mediator;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
-using Signal.Application.Pipelines;
-using Signal.Application.Templates;
 using Signal.Domain.PipelineIntegrations;
 
 namespace Signal.Application.PipelineIntegrations.AssignIntegration;
 
-public sealed class AssignIntegrationHandler(
-    IPipelineQueries pipelines,
-    ITemplateRepository templateRepository,
-    ITemplateQueries templateQueries,
-    IPipelineIntegrationRepository assignments,
-    ICurrentUser user,
-    TimeProvider time) : ICommandHandler<AssignIntegrationCommand, PipelineIntegrationResponse>
+public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository assignments, ICurrentUser user, TimeProvider time)
+    : ICommandHandler<AssignIntegrationCommand, PipelineIntegrationResponse>
 {
     public async ValueTask<PipelineIntegrationResponse> Handle(AssignIntegrationCommand command, CancellationToken cancellationToken)
     {
-        var pipeline = await pipelines.FindAsync(user.OrgId, command.PipelineId, cancellationToken)
-            ?? throw new NotFoundException("Pipeline", command.PipelineId);
+        var wanted = command.RevisionId is null && command.RevisionNumber is null ? null : new WantedRevision(command.RevisionId, command.RevisionNumber);
+        var (pipelineFound, template, found) = await assignments.FindTargetsAsync(
+            user.OrgId, command.PipelineId, command.IntegrationId, wanted, cancellationToken);
+        if (!pipelineFound)
+        {
+            throw new NotFoundException("Pipeline", command.PipelineId);
+        }
 
-        // A share lock on the template: it cannot be deleted while this assignment is being made.
-        var (template, latest) = await templateRepository.FindForShareAsync(user.OrgId, command.IntegrationId, cancellationToken)
-            ?? throw new NotFoundException("Integration template", command.IntegrationId);
-        var revision = await RevisionChoice.FindAsync(
-            templateQueries, user.OrgId, template.Id, command.RevisionId, command.RevisionNumber, latest, cancellationToken);
+        if (template is null)
+        {
+            throw new NotFoundException("Integration template", command.IntegrationId);
+        }
 
-        var assignment = PipelineIntegration.Create(user.OrgId, pipeline.Id, template.Id, revision.Id, command.Enabled ?? true, time.GetUtcNow());
+        var revision = RevisionChoice.Require(found, template.Id, command.RevisionId, command.RevisionNumber);
+        var assignment = PipelineIntegration.Create(user.OrgId, command.PipelineId, template.Id, revision.Id, command.Enabled ?? true, time.GetUtcNow());
         await assignments.AddAsync(assignment, cancellationToken);
 
         var latestNumber = template.LatestRevisionNumber!.Value;
-        return new PipelineIntegrationResponse(assignment.Id, pipeline.Id, template.Id, template.Name, template.Vendor, revision.Id,
+        return new PipelineIntegrationResponse(assignment.Id, command.PipelineId, template.Id, template.Name, template.Vendor, revision.Id,
             revision.RevisionNumber, latestNumber, revision.RevisionNumber < latestNumber, revision.DeliveryMode, assignment.Enabled,
             assignment.CreatedAt, assignment.UpdatedAt);
     }

@@ -9,7 +9,7 @@ public sealed class RemoveAssignmentHandler(IPipelineIntegrationRepository assig
 {
     public async ValueTask<RemoveAssignmentResponse> Handle(RemoveAssignmentCommand command, CancellationToken cancellationToken)
     {
-        var assignment = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, cancellationToken)
+        var (assignment, _, _) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, wanted: null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
         assignment.Delete(time.GetUtcNow());
         await assignments.SaveAsync(assignment, cancellationToken);

@@ -1,34 +1,43 @@
 using Mediator;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
-using Signal.Application.Templates;
 
 namespace Signal.Application.PipelineIntegrations.UpdateAssignment;
 
+/// <remarks>
+/// Two round trips: the locked read brings the current representation and the wanted revision along, and the
+/// response is the current one with the change applied, so nothing is read back after the update.
+/// </remarks>
 public sealed class UpdateAssignmentHandler(
     IPipelineIntegrationRepository assignments,
-    IPipelineIntegrationQueries queries,
-    ITemplateQueries templates,
     ICurrentUser user,
     IEntityTags entityTags,
     TimeProvider time) : ICommandHandler<UpdateAssignmentCommand, PipelineIntegrationResponse>
 {
     public async ValueTask<PipelineIntegrationResponse> Handle(UpdateAssignmentCommand command, CancellationToken cancellationToken)
     {
-        var assignment = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, cancellationToken)
+        var pinning = command.RevisionId is not null || command.RevisionNumber is not null;
+        var (assignment, current, wanted) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id,
+            pinning ? new WantedRevision(command.RevisionId, command.RevisionNumber) : null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
-        if (command.IfMatch is not null
-            && !entityTags.Matches(command.IfMatch, (await queries.FindAsync(user.OrgId, command.PipelineId, command.Id, cancellationToken))!))
+        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, current))
         {
             throw new PreconditionFailedException("pipeline integration");
         }
 
         var now = time.GetUtcNow();
-        if (command.RevisionId is not null || command.RevisionNumber is not null)
+        var response = current;
+        if (pinning)
         {
-            var revision = await RevisionChoice.FindAsync(
-                templates, user.OrgId, assignment.IntegrationId, command.RevisionId, command.RevisionNumber, latest: null, cancellationToken);
+            var revision = RevisionChoice.Require(wanted, assignment.IntegrationId, command.RevisionId, command.RevisionNumber);
             assignment.Pin(revision.Id, now);
+            response = response with
+            {
+                RevisionId = revision.Id,
+                RevisionNumber = revision.RevisionNumber,
+                UpdateAvailable = revision.RevisionNumber < current.LatestRevision,
+                DeliveryMode = revision.DeliveryMode,
+            };
         }
 
         if (command.Enabled is { } enabled)
@@ -37,6 +46,6 @@ public sealed class UpdateAssignmentHandler(
         }
 
         await assignments.SaveAsync(assignment, cancellationToken);
-        return (await queries.FindAsync(user.OrgId, command.PipelineId, command.Id, cancellationToken))!;
+        return response with { Enabled = assignment.Enabled, UpdatedAt = assignment.UpdatedAt };
     }
 }
