@@ -24,7 +24,6 @@ public sealed class ServerProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -71,6 +70,9 @@ public sealed class ServerProcess : IAsyncDisposable
         var line = File.ReadAllLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
+
+    /// <summary>Starts a new peak: VmHWM is set back to the current resident size (Linux <c>clear_refs</c>, value 5).</summary>
+    public void ResetPeakRss() => File.WriteAllText($"/proc/{Pid}/clear_refs", "5");
 
     public async ValueTask DisposeAsync()
     {

@@ -2,14 +2,14 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Signal.Api.Auth;
 
 public static class AuthenticationSetup
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
-
     public static IServiceCollection AddSignalAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
@@ -22,13 +22,15 @@ public static class AuthenticationSetup
         }
 
         services.AddSingleton(options);
+        services.AddSingleton<ValidatedTokenCache>();
+
+        // AddJwtBearer with the remembering handler in place of the framework's own (same options and set-up).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
         services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
+            .AddScheme<JwtBearerOptions, RememberingJwtBearerHandler>(JwtBearerDefaults.AuthenticationScheme, jwt =>
             {
                 jwt.MapInboundClaims = false;
-                jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = options.Issuer,
@@ -38,7 +40,7 @@ public static class AuthenticationSetup
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
                     RequireSignedTokens = true,
-                    ClockSkew = ClockSkew,
+                    ClockSkew = ValidatedTokenCache.ClockSkew,
                     NameClaimType = SignalClaims.Subject,
                     RoleClaimType = SignalClaims.Role,
                 };

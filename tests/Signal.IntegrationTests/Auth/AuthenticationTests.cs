@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Signal.Api.Auth;
 using Signal.IntegrationTests.Infrastructure;
 
@@ -24,6 +25,22 @@ public sealed class AuthenticationTests(SignalApiFactory factory) : ApiTest(fact
         using var response = await SendWithToken(Mint(Factory.AuthOptions, "viewer"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AValidatedToken_IsRememberedAndAnInvalidOneIsNot()
+    {
+        var cache = Factory.Services.GetRequiredService<ValidatedTokenCache>();
+        var valid = Mint(Factory.AuthOptions, "viewer");
+        var wrongKey = Mint(new AuthOptions { SigningKey = "another-signing-key-of-32-bytes-or-more" }, "viewer");
+
+        (await SendWithToken(valid)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await SendWithToken(wrongKey)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        cache.TryGet($"Bearer {valid}", out var ticket).Should().BeTrue();
+        ticket.Principal.FindFirst("org_id")!.Value.Should().Be(Org);
+        cache.TryGet($"Bearer {wrongKey}", out _).Should().BeFalse();
+        (await SendWithToken(valid)).StatusCode.Should().Be(HttpStatusCode.OK, "a remembered token still authenticates");
     }
 
     public static TheoryData<string, string> InvalidTokens()
