@@ -3,6 +3,7 @@ using Signal.Api.Auth;
 using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Api.OpenApi;
+using Signal.Api.RateLimiting;
 using Signal.Application;
 using Signal.Application.Common.Abstractions;
 using Signal.Infrastructure;
@@ -24,6 +25,7 @@ public static class ApiSetup
         services.AddSignalMediator();
         services.AddInfrastructure(builder.Configuration);
         services.AddSignalAuthentication(builder.Configuration);
+        services.AddSignalRateLimiting(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<JsonEntityTags>();
@@ -56,6 +58,7 @@ public static class ApiSetup
 
     public static WebApplication UseSignal(this WebApplication app)
     {
+        app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -63,6 +66,7 @@ public static class ApiSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<FeedNotModifiedMiddleware>();
         app.MapControllers();
         return app;

@@ -89,17 +89,20 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     /// <summary>Delete an integration template</summary>
     /// <remarks>
     /// Soft delete: the template answers 404 afterwards and its name is free again. Refused with 409 `template_in_use`
-    /// (listing the `pipelines`) while any live pipeline has it assigned.
+    /// (listing the `pipelines`) while any live pipeline has it assigned. Send the ETag of your last GET in `If-Match`
+    /// to delete only what you saw (412 when it changed meanwhile).
     /// </remarks>
     /// <param name="id">The template id (tmpl_…).</param>
+    /// <param name="ifMatch">The ETag the delete is based on.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpDelete("{id}")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<DeleteTemplateResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<DeleteTemplateResponse> Delete(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new DeleteTemplateCommand(id), cancellationToken);
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<DeleteTemplateResponse> Delete(string id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+        await sender.Send(new DeleteTemplateCommand(id, ifMatch), cancellationToken);
 
     /// <summary>List the pipelines using a template</summary>
     /// <remarks>Every live pipeline the template is assigned to, at which revision, and whether the assignment is enabled.</remarks>

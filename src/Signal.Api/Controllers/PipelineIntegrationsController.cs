@@ -77,13 +77,17 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
         await sender.Send(new UpdateAssignmentCommand(id, piId, request.RevisionId, request.RevisionNumber, request.Enabled, ifMatch), cancellationToken);
 
     /// <summary>Remove a template from a pipeline</summary>
+    /// <remarks>Send the ETag of your last GET in `If-Match` to remove only what you saw (412 when it changed meanwhile).</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
     /// <param name="piId">The assignment id (pi_…).</param>
+    /// <param name="ifMatch">The ETag the removal is based on.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpDelete("{piId}")]
     [Authorize(Policy = Policies.Editor)]
     [ProducesResponseType<RemoveAssignmentResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<RemoveAssignmentResponse> Remove(string id, string piId, CancellationToken cancellationToken) =>
-        await sender.Send(new RemoveAssignmentCommand(id, piId), cancellationToken);
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<RemoveAssignmentResponse> Remove(
+        string id, string piId, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+        await sender.Send(new RemoveAssignmentCommand(id, piId, ifMatch), cancellationToken);
 }

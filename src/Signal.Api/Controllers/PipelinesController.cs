@@ -94,15 +94,20 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
         await sender.Send(request.ToCommand(id, ifMatch), cancellationToken);
 
     /// <summary>Delete a pipeline</summary>
-    /// <remarks>Soft delete: the pipeline key stops working at once, and the slug is free again.</remarks>
+    /// <remarks>
+    /// Soft delete: the pipeline key stops working at once, and the slug is free again. Send the ETag of your last GET
+    /// in `If-Match` to delete only what you saw (412 when it changed meanwhile).
+    /// </remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="ifMatch">The ETag the delete is based on.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpDelete("{id}")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<DeletePipelineResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<DeletePipelineResponse> Delete(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new DeletePipelineCommand(id), cancellationToken);
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<DeletePipelineResponse> Delete(string id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+        await sender.Send(new DeletePipelineCommand(id, ifMatch), cancellationToken);
 
     /// <summary>Rotate the pipeline key secret</summary>
     /// <remarks>A new secret, shown this once; the old one and every challenge token signed with it stop working at once.</remarks>

@@ -62,11 +62,11 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
         (await pipelines.GetAsync(shop.Id, cancellationToken)).PipelineKeySecretPrefix.Should().Be(rotated.PipelineKeySecretPrefix);
 
         (await templates.ListPipelinesAsync(installed.Template.Id, cancellationToken)).Total.Should().Be(2);
-        await assignments.RemoveAsync(marketing.Id, onMarketing.Id, cancellationToken);
-        await assignments.RemoveAsync(shop.Id, onShop.Id, cancellationToken);
-        (await pipelines.DeleteAsync(marketing.Id, cancellationToken)).Status.Should().Be("deleted");
-        (await pipelines.DeleteAsync(shop.Id, cancellationToken)).Status.Should().Be("deleted");
-        (await templates.DeleteAsync(installed.Template.Id, cancellationToken)).Status.Should().Be("deleted");
+        await assignments.RemoveAsync(marketing.Id, onMarketing.Id, ifMatch: null, cancellationToken);
+        await assignments.RemoveAsync(shop.Id, onShop.Id, ifMatch: null, cancellationToken);
+        (await pipelines.DeleteAsync(marketing.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
+        (await pipelines.DeleteAsync(shop.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
+        (await templates.DeleteAsync(installed.Template.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
         (await templates.ListAsync(null, null, 50, 0, cancellationToken)).Total.Should().Be(0);
     }
 

@@ -27,6 +27,9 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool WorkerEnabled => false;
 
+    /// <summary>Requests a caller may make per minute; the suite makes thousands with one token, so the default is out of reach.</summary>
+    protected virtual int PermitsPerMinute => 1_000_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -42,6 +45,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Collector:WorkerEnabled", WorkerEnabled ? "true" : "false");
         builder.UseSetting("Collector:IngestUrl", CollectorIngestUrl);
         builder.UseSetting("Feed:RefreshInterval", "00:00:01");
+        builder.UseSetting("RateLimiting:AdminPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:ProcessorPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public Task InitializeAsync() => WaitUntilReadyAsync(TimeSpan.FromSeconds(60));

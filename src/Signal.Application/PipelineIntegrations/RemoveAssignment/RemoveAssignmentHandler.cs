@@ -4,13 +4,18 @@ using Signal.Application.Common.Errors;
 
 namespace Signal.Application.PipelineIntegrations.RemoveAssignment;
 
-public sealed class RemoveAssignmentHandler(IPipelineIntegrationRepository assignments, ICurrentUser user, TimeProvider time)
+public sealed class RemoveAssignmentHandler(IPipelineIntegrationRepository assignments, ICurrentUser user, IEntityTags entityTags, TimeProvider time)
     : ICommandHandler<RemoveAssignmentCommand, RemoveAssignmentResponse>
 {
     public async ValueTask<RemoveAssignmentResponse> Handle(RemoveAssignmentCommand command, CancellationToken cancellationToken)
     {
-        var (assignment, _, _) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, wanted: null, cancellationToken)
+        var (assignment, current, _) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, wanted: null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
+        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, current))
+        {
+            throw new PreconditionFailedException("pipeline integration");
+        }
+
         assignment.Delete(time.GetUtcNow());
         await assignments.SaveAsync(assignment, cancellationToken);
         return new RemoveAssignmentResponse("deleted");

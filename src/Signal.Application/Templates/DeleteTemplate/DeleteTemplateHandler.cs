@@ -4,13 +4,18 @@ using Signal.Application.Common.Errors;
 
 namespace Signal.Application.Templates.DeleteTemplate;
 
-public sealed class DeleteTemplateHandler(ITemplateRepository templates, ICurrentUser user, TimeProvider time)
+public sealed class DeleteTemplateHandler(ITemplateRepository templates, ICurrentUser user, IEntityTags entityTags, TimeProvider time)
     : ICommandHandler<DeleteTemplateCommand, DeleteTemplateResponse>
 {
     public async ValueTask<DeleteTemplateResponse> Handle(DeleteTemplateCommand command, CancellationToken cancellationToken)
     {
         var (template, usages) = await templates.FindForDeleteAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", command.Id);
+        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, template.ToResponse()))
+        {
+            throw new PreconditionFailedException("integration template");
+        }
+
         if (usages.Count > 0)
         {
             throw new ConflictException("template_in_use",

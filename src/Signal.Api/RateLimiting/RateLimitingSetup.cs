@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Signal.Api.Auth;
+
+namespace Signal.Api.RateLimiting;
+
+/// <summary>
+/// One fixed window a minute per caller: on <c>/v1/admin</c> per user (organisation and subject), on
+/// <c>/v1/processor</c> per service principal. Health, OpenAPI and the docs are not limited. A refused request gets
+/// 429 problem+json with <c>Retry-After</c> (the framework's default would be a bare 503).
+/// </summary>
+public static class RateLimitingSetup
+{
+    private static readonly PathString Admin = "/v1/admin";
+    private static readonly PathString Processor = "/v1/processor";
+
+    public static IServiceCollection AddSignalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        if (limits.AdminPermitsPerMinute < 1 || limits.ProcessorPermitsPerMinute < 1)
+        {
+            throw new InvalidOperationException("RateLimiting:AdminPermitsPerMinute and RateLimiting:ProcessorPermitsPerMinute must be at least 1.");
+        }
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Kind, string? Org, string? Subject)>(
+                context => Partition(context, limits));
+            options.OnRejected = WriteTooManyRequestsProblem;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<(string, string?, string?)> Partition(HttpContext context, RateLimitingOptions limits)
+    {
+        var path = context.Request.Path;
+        var (kind, permits) = path.StartsWithSegments(Admin) ? ("admin", limits.AdminPermitsPerMinute)
+            : path.StartsWithSegments(Processor) ? ("processor", limits.ProcessorPermitsPerMinute)
+            : (null, 0);
+
+        // Unauthenticated requests are refused by authorisation before they reach the limiter.
+        var user = context.User;
+        if (kind is null || user.Identity?.IsAuthenticated != true)
+        {
+            return RateLimitPartition.GetNoLimiter<(string, string?, string?)>(("none", null, null));
+        }
+
+        var key = (kind, user.FindFirstValue(SignalClaims.OrgId), user.FindFirstValue(SignalClaims.Subject));
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask WriteTooManyRequestsProblem(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Detail = $"Too many requests from this token; retry after {seconds} s (see Retry-After).",
+            },
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Signal.Api.Auth;
+using Signal.IntegrationTests.Infrastructure;
+
+namespace Signal.IntegrationTests.Http;
+
+/// <summary>The API with three requests a minute per caller, so that the limit is reached in a test.</summary>
+public sealed class RateLimitedApiFactory : SignalApiFactory
+{
+    public const int Permits = 3;
+
+    protected override int PermitsPerMinute => Permits;
+}
+
+/// <summary>Per-caller limits: 429 problem+json with Retry-After, per user on /v1/admin, per service on /v1/processor.</summary>
+[Collection(DatabaseTests.Name)]
+public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>
+{
+    private const string CatalogPath = "/v1/admin/integration-catalog";
+
+    [Fact]
+    public async Task OverTheLimit_Returns429ProblemWithRetryAfter_AndOtherUsersAreNotAffected()
+    {
+        var user = factory.CreateClient("org_limits", "viewer", "user_busy");
+        for (var i = 0; i < RateLimitedApiFactory.Permits; i++)
+        {
+            (await user.GetAsync(CatalogPath)).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using var refused = await user.GetAsync(CatalogPath);
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
+        (await factory.CreateClient("org_limits", "viewer", "user_calm").GetAsync(CatalogPath)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await factory.CreateClient("org_other", "viewer", "user_busy").GetAsync(CatalogPath)).StatusCode
+            .Should().Be(HttpStatusCode.OK, "the same subject in another organisation is another user");
+    }
+
+    [Fact]
+    public async Task TheProcessorFeed_IsLimitedPerServicePrincipal()
+    {
+        var service = factory.CreateClient();
+        service.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(factory.AuthOptions,
+            new TokenRequest("svc_limited", null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1))));
+        for (var i = 0; i < RateLimitedApiFactory.Permits; i++)
+        {
+            (await service.GetAsync("/v1/processor/config")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using var refused = await service.GetAsync("/v1/processor/config");
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+    }
+
+    [Fact]
+    public async Task HealthAndTheOpenApiDocument_AreNotLimited()
+    {
+        var anonymous = factory.CreateClient();
+        for (var i = 0; i < RateLimitedApiFactory.Permits * 2; i++)
+        {
+            (await anonymous.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await anonymous.GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+    }
+}
