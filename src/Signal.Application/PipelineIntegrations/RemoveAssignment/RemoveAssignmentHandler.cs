@@ -11,10 +11,7 @@ public sealed class RemoveAssignmentHandler(IPipelineIntegrationRepository assig
     {
         var (assignment, current, _) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id, wanted: null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
-        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, current))
-        {
-            throw new PreconditionFailedException("pipeline integration");
-        }
+        entityTags.EnsureMatches(command.IfMatch, current, "pipeline integration");
 
         assignment.Delete(time.GetUtcNow());
         await assignments.SaveAsync(assignment, cancellationToken);

@@ -20,10 +20,7 @@ public sealed class UpdateAssignmentHandler(
         var (assignment, current, wanted) = await assignments.FindForUpdateAsync(user.OrgId, command.PipelineId, command.Id,
             pinning ? new WantedRevision(command.RevisionId, command.RevisionNumber) : null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
-        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, current))
-        {
-            throw new PreconditionFailedException("pipeline integration");
-        }
+        entityTags.EnsureMatches(command.IfMatch, current, "pipeline integration");
 
         var now = time.GetUtcNow();
         var response = current;

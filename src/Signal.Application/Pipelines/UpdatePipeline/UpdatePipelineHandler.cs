@@ -11,10 +11,7 @@ public sealed class UpdatePipelineHandler(IPipelineRepository pipelines, ICurren
     {
         var pipeline = await pipelines.FindForUpdateAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Pipeline", command.Id);
-        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, pipeline.ToResponse()))
-        {
-            throw new PreconditionFailedException("pipeline");
-        }
+        entityTags.EnsureMatches(command.IfMatch, pipeline.ToResponse(), "pipeline");
 
         pipeline.Apply(PipelineSettingsFactory.From(command, pipeline.JsBuilderConfig, pipeline.IdentityConfig), time.GetUtcNow());
         await pipelines.SaveAsync(pipeline, cancellationToken);

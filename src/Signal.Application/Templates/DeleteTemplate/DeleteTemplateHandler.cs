@@ -11,10 +11,7 @@ public sealed class DeleteTemplateHandler(ITemplateRepository templates, ICurren
     {
         var (template, usages) = await templates.FindForDeleteAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", command.Id);
-        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, template.ToResponse()))
-        {
-            throw new PreconditionFailedException("integration template");
-        }
+        entityTags.EnsureMatches(command.IfMatch, template.ToResponse(), "integration template");
 
         if (usages.Count > 0)
         {

@@ -11,10 +11,7 @@ public sealed class UpdateTemplateHandler(ITemplateRepository templates, ICurren
     {
         var (template, _) = await templates.FindForUpdateAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", command.Id);
-        if (command.IfMatch is not null && !entityTags.Matches(command.IfMatch, template.ToResponse()))
-        {
-            throw new PreconditionFailedException("integration template");
-        }
+        entityTags.EnsureMatches(command.IfMatch, template.ToResponse(), "integration template");
 
         var now = time.GetUtcNow();
         if (command.Name is not null)
