@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using Signal.Application.Common.Sorting;
 using Signal.Application.Pipelines;
 using Signal.Infrastructure.Pipelines;
 
@@ -127,7 +128,7 @@ public sealed class Scenarios(
         await using var connection = await database.DataSource.OpenConnectionAsync();
         foreach (var term in Enumerable.Range(0, 200).Select(i => terms[i % terms.Count]))
         {
-            var filter = new PipelineFilter(term, null, ["env:production"], null, 50, 0);
+            var filter = new PipelineFilter(term, null, ["env:production"], null, ListSort.Default, 50, 0);
             var sql = $"SELECT count(*) FROM pipelines p WHERE {PipelineQueries.WhereClause(filter)}; {PipelineQueries.PageSql(filter)}";
             var parameters = new { OrgId = BigOrgSeeder.Org, Pattern = $"%{term}%", Labels = new[] { "env:production" }, filter.Limit, filter.Offset };
             var watch = Stopwatch.StartNew();

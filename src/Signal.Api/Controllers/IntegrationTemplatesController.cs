@@ -26,9 +26,10 @@ namespace Signal.Api.Controllers;
 public sealed class IntegrationTemplatesController(ISender sender) : ControllerBase
 {
     /// <summary>List integration templates</summary>
-    /// <remarks>Newest first. `search` matches a case-insensitive substring of the name; `vendor` a catalog key.</remarks>
+    /// <remarks>Newest first unless `sort` says otherwise. `search` matches a case-insensitive substring of the name; `vendor` a catalog key.</remarks>
     /// <param name="search">Part of the template name.</param>
     /// <param name="vendor">A catalog vendor key, e.g. ga4.</param>
+    /// <param name="sort">Order of the list: created_at:desc (default), created_at:asc, updated_at:desc, updated_at:asc, name:asc or name:desc.</param>
     /// <param name="limit">Items per page, 1..100.</param>
     /// <param name="offset">Items to skip, 0 or more.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
@@ -41,8 +42,9 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
         [FromQuery] string? vendor,
         CancellationToken cancellationToken,
         [FromQuery] int limit = PagingRules.DefaultLimit,
-        [FromQuery] int offset = 0) =>
-        await sender.Send(new ListTemplatesQuery(search, vendor, limit, offset), cancellationToken);
+        [FromQuery] int offset = 0,
+        [FromQuery] string? sort = null) =>
+        await sender.Send(new ListTemplatesQuery(search, vendor, sort, limit, offset), cancellationToken);
 
     /// <summary>Create an integration template</summary>
     /// <remarks>A template without revisions. To start from pre-filled configuration, install from the catalog instead.</remarks>

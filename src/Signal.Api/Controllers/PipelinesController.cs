@@ -28,11 +28,12 @@ namespace Signal.Api.Controllers;
 public sealed class PipelinesController(ISender sender) : ControllerBase
 {
     /// <summary>List pipelines</summary>
-    /// <remarks>Newest first. Filters combine; every `label` given must be present. `available_labels` lists all labels in use.</remarks>
+    /// <remarks>Newest first unless `sort` says otherwise. Filters combine; every `label` given must be present. `available_labels` lists all labels in use.</remarks>
     /// <param name="search">Case-insensitive part of the name or slug.</param>
     /// <param name="type">web, app or server.</param>
     /// <param name="label">A label the pipeline must have; repeat for several (env:production).</param>
     /// <param name="enabled">Only enabled (true) or disabled (false) pipelines.</param>
+    /// <param name="sort">Order of the list: created_at:desc (default), created_at:asc, updated_at:desc, updated_at:asc, name:asc or name:desc.</param>
     /// <param name="limit">Items per page, 1..100.</param>
     /// <param name="offset">Items to skip, 0 or more.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
@@ -47,8 +48,9 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
         [FromQuery] bool? enabled,
         CancellationToken cancellationToken,
         [FromQuery] int limit = PagingRules.DefaultLimit,
-        [FromQuery] int offset = 0) =>
-        await sender.Send(new ListPipelinesQuery(search, type, label ?? [], enabled, limit, offset), cancellationToken);
+        [FromQuery] int offset = 0,
+        [FromQuery] string? sort = null) =>
+        await sender.Send(new ListPipelinesQuery(search, type, label ?? [], enabled, sort, limit, offset), cancellationToken);
 
     /// <summary>Create a pipeline</summary>
     /// <remarks>Generates the pipeline key and its secret. The secret is in this response only (and in rotate-secret's): store it.</remarks>

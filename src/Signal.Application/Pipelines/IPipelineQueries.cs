@@ -1,4 +1,5 @@
 using Signal.Application.Common.Paging;
+using Signal.Application.Common.Sorting;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines;
@@ -15,7 +16,8 @@ public interface IPipelineQueries
 }
 
 /// <summary>List filters; they combine with AND, and every label must be present.</summary>
-public sealed record PipelineFilter(string? Search, PipelineType? Type, IReadOnlyList<string> Labels, bool? Enabled, int Limit, int Offset);
+public sealed record PipelineFilter(
+    string? Search, PipelineType? Type, IReadOnlyList<string> Labels, bool? Enabled, ListSort Sort, int Limit, int Offset);
 
 /// <summary>A page of pipelines, the total that match, and every label of the org's pipelines.</summary>
 public sealed record PipelinePage(Page<PipelineSummary> Page, IReadOnlyList<string> AvailableLabels);

@@ -1,4 +1,5 @@
 using Signal.Application.Common.Paging;
+using Signal.Application.Common.Sorting;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
@@ -8,9 +9,7 @@ public interface ITemplateQueries
 {
     Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken);
 
-    /// <summary>Newest first; <paramref name="search"/> is a case-insensitive substring of the name.</summary>
-    Task<Page<Template>> ListAsync(
-        string orgId, string? search, string? vendor, int limit, int offset, CancellationToken cancellationToken);
+    Task<Page<Template>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>
     Task<Page<Revision>> ListRevisionsAsync(
@@ -20,3 +19,6 @@ public interface ITemplateQueries
     Task<Revision?> FindRevisionAsync(
         string orgId, string templateId, int? revisionNumber, string? revisionId, CancellationToken cancellationToken);
 }
+
+/// <summary>List filters; <see cref="Search"/> is a case-insensitive substring of the name.</summary>
+public sealed record TemplateFilter(string? Search, string? Vendor, ListSort Sort, int Limit, int Offset);

@@ -77,18 +77,19 @@ public sealed class PipelineQueries(DbSession session, AvailableLabelsCache labe
     }
 
     /// <summary>
-    /// One page, newest first. With a search the matches are collected first (a materialised CTE): otherwise the planner,
+    /// One page in the asked order. With a search the matches are collected first (a materialised CTE): otherwise the planner,
     /// which cannot tell how rare a substring is, may walk the org's newest-first index hoping to meet 50 matches soon,
     /// and read every row of a big organisation when the term is rare. The trigram indexes find the matches directly.
     /// </summary>
     public static string PageSql(PipelineFilter filter)
     {
         const string Columns = "p.id, p.name, p.slug, p.type, p.labels, p.enabled, p.created_at, p.updated_at";
+        var orderBy = SortSql.OrderBy(filter.Sort, "p");
         return filter.Search is null
-            ? $"SELECT {Columns} FROM pipelines p WHERE {WhereClause(filter)} ORDER BY p.created_at DESC, p.id DESC LIMIT @Limit OFFSET @Offset"
+            ? $"SELECT {Columns} FROM pipelines p WHERE {WhereClause(filter)} {orderBy} LIMIT @Limit OFFSET @Offset"
             : $"""
               WITH p AS MATERIALIZED (SELECT {Columns} FROM pipelines p WHERE {WhereClause(filter)})
-              SELECT {Columns} FROM p ORDER BY p.created_at DESC, p.id DESC LIMIT @Limit OFFSET @Offset
+              SELECT {Columns} FROM p {orderBy} LIMIT @Limit OFFSET @Offset
               """;
     }
 

@@ -22,12 +22,6 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
 
     private const string CountSql = $"SELECT count(*) {ListFilter}";
 
-    private const string ListSql = $"""
-        SELECT {TemplateSql.TemplateColumns}
-        {ListFilter}
-        ORDER BY t.created_at DESC, t.id DESC
-        LIMIT @Limit OFFSET @Offset
-        """;
 
     private const string CountRevisionsSql =
         "SELECT count(*) FROM integration_revisions r WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId";
@@ -48,16 +42,21 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
         return row?.ToTemplate();
     }
 
-    public async Task<Page<Template>> ListAsync(
-        string orgId, string? search, string? vendor, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<Page<Template>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken)
     {
-        var (rows, total) = await session.QueryPageAsync<TemplateRow>(CountSql, ListSql, new
+        var listSql = $"""
+            SELECT {TemplateSql.TemplateColumns}
+            {ListFilter}
+            {SortSql.OrderBy(filter.Sort, "t")}
+            LIMIT @Limit OFFSET @Offset
+            """;
+        var (rows, total) = await session.QueryPageAsync<TemplateRow>(CountSql, listSql, new
         {
             OrgId = orgId,
-            Vendor = vendor,
-            Search = search is null ? null : DbSessionExtensions.EscapeLike(search.ToLowerInvariant()),
-            Limit = limit,
-            Offset = offset,
+            filter.Vendor,
+            Search = filter.Search is null ? null : DbSessionExtensions.EscapeLike(filter.Search.ToLowerInvariant()),
+            filter.Limit,
+            filter.Offset,
         }, cancellationToken);
         return new Page<Template>(rows.Select(r => r.ToTemplate()).ToList(), total);
     }

@@ -36,6 +36,8 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
             Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-SHOP", ["ga4_api_secret"] = "shop-secret-0002" },
         }, cancellationToken);
         marketing.PipelineKeySecret.Should().StartWith("sk_");
+        (await pipelines.ListAsync(null, null, null, null, 50, 0, sort: "name:asc", cancellationToken)).Pipelines
+            .Select(p => p.Name).Should().Equal("Partner Marketing", "Partner Shop");
 
         var onMarketing = await assignments.AssignAsync(marketing.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
         var onShop = await assignments.AssignAsync(shop.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
@@ -67,7 +69,7 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
         (await pipelines.DeleteAsync(marketing.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
         (await pipelines.DeleteAsync(shop.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
         (await templates.DeleteAsync(installed.Template.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
-        (await templates.ListAsync(null, null, 50, 0, cancellationToken)).Total.Should().Be(0);
+        (await templates.ListAsync(null, null, 50, 0, sort: "name:asc", cancellationToken)).Total.Should().Be(0);
     }
 
     [Fact]

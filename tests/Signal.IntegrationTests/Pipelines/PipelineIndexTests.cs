@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Signal.Application.Common.Sorting;
 using Signal.Application.Pipelines;
 using Signal.Infrastructure.Pipelines;
 using Signal.IntegrationTests.Infrastructure;
@@ -8,7 +9,7 @@ namespace Signal.IntegrationTests.Pipelines;
 
 /// <summary>
 /// On 100k pipelines (90k of them in one organisation, as a big customer would have), the list's search and label
-/// filters are answered from their GIN indexes (EXPLAIN), not by reading the organisation's rows.
+/// filters are answered from their GIN indexes and each sort from its index (EXPLAIN), not by reading the organisation's rows.
 /// </summary>
 public sealed class PipelineIndexTests(SignalApiFactory factory) : ApiTest(factory)
 {
@@ -29,9 +30,11 @@ public sealed class PipelineIndexTests(SignalApiFactory factory) : ApiTest(facto
             FROM generate_series(1, 100000) AS g;
             ANALYZE pipelines;
             """, commandTimeout: 300);
-        var search = new PipelineFilter("a1b2", null, [], null, 50, 0);
-        var twoLabels = new PipelineFilter(null, null, ["env:production", "brand:b7"], null, 50, 0);
-        var rareLabel = new PipelineFilter(null, null, ["team:rare"], null, 50, 0);
+        var search = new PipelineFilter("a1b2", null, [], null, ListSort.Default, 50, 0);
+        var twoLabels = new PipelineFilter(null, null, ["env:production", "brand:b7"], null, ListSort.Default, 50, 0);
+        var rareLabel = new PipelineFilter(null, null, ["team:rare"], null, ListSort.Default, 50, 0);
+        var byName = new PipelineFilter(null, null, [], null, new ListSort(SortField.Name, Descending: false), 50, 0);
+        var byUpdate = new PipelineFilter(null, null, [], null, new ListSort(SortField.UpdatedAt, Descending: false), 50, 5000);
 
         var plans = new Dictionary<string, string>
         {
@@ -39,12 +42,16 @@ public sealed class PipelineIndexTests(SignalApiFactory factory) : ApiTest(facto
             ["search count"] = await ExplainAsync(connection, CountSql(search), search),
             ["labels count"] = await ExplainAsync(connection, CountSql(twoLabels), twoLabels),
             ["rare label page"] = await ExplainAsync(connection, PipelineQueries.PageSql(rareLabel), rareLabel),
+            ["name sort page"] = await ExplainAsync(connection, PipelineQueries.PageSql(byName), byName),
+            ["updated_at sort deep page"] = await ExplainAsync(connection, PipelineQueries.PageSql(byUpdate), byUpdate),
         };
 
         plans["search page"].Should().Contain("pipelines_name_trgm_idx").And.Contain("pipelines_slug_trgm_idx");
         plans["search count"].Should().Contain("pipelines_name_trgm_idx").And.Contain("pipelines_slug_trgm_idx");
         plans["labels count"].Should().Contain("pipelines_labels_idx");
         plans["rare label page"].Should().Contain("pipelines_labels_idx");
+        plans["name sort page"].Should().Contain("pipelines_org_name_idx").And.NotContain("Sort Key");
+        plans["updated_at sort deep page"].Should().Contain("Index Scan Backward using pipelines_org_updated_idx").And.NotContain("Sort Key");
         plans.Values.Should().OnlyContain(plan => !plan.Contains("Seq Scan on pipelines", StringComparison.Ordinal));
     }
 

@@ -48,7 +48,7 @@ public sealed class TemplateValidatorTests
     [InlineData(101, 0)]
     [InlineData(10, -1)]
     public void ListTemplates_BoundsPaging(int limit, int offset) =>
-        new ListTemplatesValidator(Catalog).TestValidate(new ListTemplatesQuery(null, null, limit, offset)).IsValid.Should().BeFalse();
+        new ListTemplatesValidator(Catalog).TestValidate(new ListTemplatesQuery(null, null, null, limit, offset)).IsValid.Should().BeFalse();
 
     [Theory]
     [InlineData("3", true)]

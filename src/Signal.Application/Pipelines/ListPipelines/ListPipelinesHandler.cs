@@ -1,5 +1,6 @@
 using Mediator;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Sorting;
 
 namespace Signal.Application.Pipelines.ListPipelines;
 
@@ -13,6 +14,7 @@ public sealed class ListPipelinesHandler(IPipelineQueries queries, ICurrentUser 
             query.Type,
             query.Labels.Distinct(StringComparer.Ordinal).ToList(),
             query.Enabled,
+            ListSort.Parse(query.Sort),
             query.Limit,
             query.Offset);
         var result = await queries.ListAsync(user.OrgId, filter, cancellationToken);

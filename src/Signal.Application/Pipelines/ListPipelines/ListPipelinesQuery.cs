@@ -9,6 +9,7 @@ public sealed record ListPipelinesQuery(
     PipelineType? Type,
     IReadOnlyList<string> Labels,
     bool? Enabled,
+    string? Sort = null,
     int Limit = PagingRules.DefaultLimit,
     int Offset = 0) : IQuery<ListPipelinesResponse>;
 

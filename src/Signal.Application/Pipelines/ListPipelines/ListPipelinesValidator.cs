@@ -1,5 +1,6 @@
 using FluentValidation;
 using Signal.Application.Common.Paging;
+using Signal.Application.Common.Sorting;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.ListPipelines;
@@ -9,6 +10,7 @@ public sealed class ListPipelinesValidator : AbstractValidator<ListPipelinesQuer
     public ListPipelinesValidator()
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
+        this.AddSortRule(q => q.Sort);
         RuleFor(q => q.Search).MaximumLength(PipelineRules.MaxNameLength);
         RuleFor(q => q.Labels.Count).LessThanOrEqualTo(PipelineRules.MaxLabels).OverridePropertyName("label")
             .WithMessage($"at most {PipelineRules.MaxLabels} labels");

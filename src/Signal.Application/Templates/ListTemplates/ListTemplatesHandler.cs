@@ -1,5 +1,6 @@
 using Mediator;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Sorting;
 
 namespace Signal.Application.Templates.ListTemplates;
 
@@ -9,7 +10,8 @@ public sealed class ListTemplatesHandler(ITemplateQueries queries, ICurrentUser 
     public async ValueTask<ListTemplatesResponse> Handle(ListTemplatesQuery query, CancellationToken cancellationToken)
     {
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
-        var page = await queries.ListAsync(user.OrgId, search, query.Vendor, query.Limit, query.Offset, cancellationToken);
+        var filter = new TemplateFilter(search, query.Vendor, ListSort.Parse(query.Sort), query.Limit, query.Offset);
+        var page = await queries.ListAsync(user.OrgId, filter, cancellationToken);
         return new ListTemplatesResponse(page.Items.Select(t => t.ToResponse()).ToList(), page.Total, query.Limit, query.Offset);
     }
 }

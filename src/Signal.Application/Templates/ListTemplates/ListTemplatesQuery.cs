@@ -3,7 +3,8 @@ using Signal.Application.Common.Paging;
 
 namespace Signal.Application.Templates.ListTemplates;
 
-public sealed record ListTemplatesQuery(string? Search, string? Vendor, int Limit = PagingRules.DefaultLimit, int Offset = 0)
+public sealed record ListTemplatesQuery(
+    string? Search, string? Vendor, string? Sort = null, int Limit = PagingRules.DefaultLimit, int Offset = 0)
     : IQuery<ListTemplatesResponse>;
 
 /// <summary>Seed 001's list shape: the templates are under <c>integrations</c>.</summary>

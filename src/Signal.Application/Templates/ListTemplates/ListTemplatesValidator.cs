@@ -1,6 +1,7 @@
 using FluentValidation;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Paging;
+using Signal.Application.Common.Sorting;
 
 namespace Signal.Application.Templates.ListTemplates;
 
@@ -9,6 +10,7 @@ public sealed class ListTemplatesValidator : AbstractValidator<ListTemplatesQuer
     public ListTemplatesValidator(IIntegrationCatalog catalog)
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
+        this.AddSortRule(q => q.Sort);
         RuleFor(q => q.Search).MaximumLength(Domain.Templates.Template.MaxNameLength);
         RuleFor(q => q.Vendor)
             .Must(v => catalog.Find(v!) is not null)
