@@ -115,17 +115,6 @@ public sealed class AuthenticationTests(SignalApiFactory factory) : ApiTest(fact
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    [Fact]
-    public async Task ProcessorServiceToken_IsForbiddenOnAdminEndpoints()
-    {
-        var token = TestTokens.Mint(Factory.AuthOptions,
-            new TokenRequest("svc_processor", null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1)));
-
-        using var response = await SendWithToken(token);
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-    }
-
     [Theory]
     [InlineData("viewer")]
     [InlineData("editor")]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Signal.Api.Auth;
 using Signal.IntegrationTests.Infrastructure;
 
 namespace Signal.IntegrationTests.Http;
@@ -40,9 +38,7 @@ public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFix
     [Fact]
     public async Task TheProcessorFeed_IsLimitedPerServicePrincipal()
     {
-        var service = factory.CreateClient();
-        service.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(factory.AuthOptions,
-            new TokenRequest("svc_limited", null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1))));
+        var service = factory.CreateProcessorClient("svc_limited");
         for (var i = 0; i < RateLimitedApiFactory.Permits; i++)
         {
             (await service.GetAsync("/v1/processor/config")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -107,5 +107,14 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client sending an event processor's service token (scope signal.processor, no organisation).</summary>
+    public HttpClient CreateProcessorClient(string subject = "svc_processor")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Mint(AuthOptions, new TokenRequest(subject, null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1))));
+        return client;
+    }
+
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Signal.Api.Auth;
 using Signal.Application.Processor;
 using Signal.Infrastructure.Processor;
 using Signal.IntegrationTests.Infrastructure;
@@ -183,13 +181,7 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         await (await Processor().GetAsync(PipelineApi.PipelinesPath)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    private HttpClient Processor()
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(factory.AuthOptions,
-            new TokenRequest("svc_processor", null, null, SignalClaims.ProcessorScope, TimeSpan.FromHours(1))));
-        return client;
-    }
+    private HttpClient Processor() => factory.CreateProcessorClient();
 
     private async Task<(JsonNode Feed, string ETag)> GetFeedAsync(string query = "")
     {

@@ -11,15 +11,9 @@ using static Signal.IntegrationTests.Pipelines.PipelineApi;
 namespace Signal.IntegrationTests.Pipelines;
 
 /// <summary>Collector builds end to end: queue, background worker, status, download, and the JavaScript itself.</summary>
-public sealed class CollectorBuildTests(CollectorBuildTests.CollectorWorkerApiFactory factory)
-    : ApiTest(factory), IClassFixture<CollectorBuildTests.CollectorWorkerApiFactory>
+public sealed class CollectorBuildTests(CollectorWorkerApiFactory factory)
+    : ApiTest(factory), IClassFixture<CollectorWorkerApiFactory>
 {
-    /// <summary>The one test host whose background worker builds collectors.</summary>
-    public sealed class CollectorWorkerApiFactory : SignalApiFactory
-    {
-        protected override bool WorkerEnabled => true;
-    }
-
     private HttpClient Editor() => Factory.CreateClient(Org, "editor");
 
     [Fact]
@@ -123,32 +117,11 @@ public sealed class CollectorBuildTests(CollectorBuildTests.CollectorWorkerApiFa
 
     private static string HarnessPath => Path.Combine(AppContext.BaseDirectory, "Pipelines", "collector-harness.js");
 
-    private async Task<JsonNode> Status(string id) =>
-        await (await Editor().GetAsync($"{PipelinesPath}/{id}/collector/status")).ShouldBeAsync(HttpStatusCode.OK);
+    private Task<JsonNode> Status(string id) => Editor().CollectorStatusAsync(id);
 
-    private async Task<JsonNode> WaitForReadyAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var status = await Status(id);
-            var state = status["status"]!.GetValue<string>();
-            if (state == "ready")
-            {
-                return status;
-            }
+    private Task<JsonNode> WaitForReadyAsync(string id) => Editor().WaitForCollectorAsync(id);
 
-            state.Should().Be("building", status.ToJsonString());
-            DateTime.UtcNow.Should().BeBefore(deadline, "the worker should build within seconds");
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<JsonNode> BuildAsync(string id)
-    {
-        (await Editor().PostAsync(new Uri($"{PipelinesPath}/{id}/collector/build", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return await WaitForReadyAsync(id);
-    }
+    private Task<JsonNode> BuildAsync(string id) => Editor().BuildCollectorAsync(id);
 
     private async Task<string> BuiltScriptAsync(string createBody) => await ScriptOfAsync((await Editor().CreatePipelineAsync(createBody)).Id());
 
