@@ -48,11 +48,11 @@ public sealed class BigOrgSeeder(HttpClient http, SignalClientOptions options)
                     ["meta_pixel_id"] = $"{100000000 + i}",
                     ["brand"] = $"b{i % 20}",
                 },
-            }, ct);
+            }, cancellationToken: ct);
             var assignments = new PipelineIntegrationsClient(options, http);
             for (var t = 0; t < templateIds.Count; t++)
             {
-                await assignments.AssignAsync(pipeline.Id, new AssignIntegrationRequest { IntegrationId = templateIds[t], RevisionNumber = (i + t) % 5 + 1 }, ct);
+                await assignments.AssignAsync(pipeline.Id, new AssignIntegrationRequest { IntegrationId = templateIds[t], RevisionNumber = (i + t) % 5 + 1 }, cancellationToken: ct);
             }
 
             created[i] = pipeline.Id;

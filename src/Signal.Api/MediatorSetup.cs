@@ -1,5 +1,6 @@
 using Signal.Application;
 using Signal.Application.Common.Behaviours;
+using Signal.Application.Common.Idempotency;
 
 namespace Signal.Api;
 
@@ -7,7 +8,8 @@ public static class MediatorSetup
 {
     /// <summary>
     /// Handlers are scoped (they share the request's connection); behaviours run in the order listed:
-    /// logging around validation around the unit of work (commands only) around the handler.
+    /// logging around validation around the unit of work (commands only) around idempotency keys (creates and
+    /// rotations) around the handler.
     /// </summary>
     public static IServiceCollection AddSignalMediator(this IServiceCollection services) =>
         services.AddMediator(options =>
@@ -19,6 +21,7 @@ public static class MediatorSetup
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(IdempotencyBehaviour<,>),
             ];
         });
 }

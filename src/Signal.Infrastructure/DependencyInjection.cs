@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Idempotency;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.Pipelines;
 using Signal.Application.Pipelines.Collector;
@@ -9,6 +10,7 @@ using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Processor;
 using Signal.Application.Templates;
 using Signal.Infrastructure.Catalog;
+using Signal.Infrastructure.Idempotency;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Persistence.Migrations;
 using Signal.Infrastructure.PipelineIntegrations;
@@ -48,6 +50,12 @@ public static class DependencyInjection
             configuration["Collector:IngestUrl"] ?? "http://localhost:8085/v1/collect",
             configuration.GetValue("Collector:PollInterval", TimeSpan.FromSeconds(1))));
         services.AddSingleton(new ChallengeTokenSettings(configuration.GetValue("ChallengeTokens:Lifetime", TimeSpan.FromHours(1))));
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton(new IdempotencySettings(
+            configuration.GetValue("Idempotency:Retention", TimeSpan.FromHours(24)),
+            configuration.GetValue("Idempotency:CleanupInterval", TimeSpan.FromHours(1))));
+        services.AddSingleton<IdempotencyKeyCleaner>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleaner>());
         services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();
         services.AddScoped<IPipelineIntegrationQueries, PipelineIntegrationQueries>();
         services.AddSingleton<IProcessorFeedSource, ProcessorFeedSource>();

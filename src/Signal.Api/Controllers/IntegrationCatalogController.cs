@@ -54,6 +54,7 @@ public sealed class IntegrationCatalogController(ISender sender) : ControllerBas
     /// </remarks>
     /// <param name="vendor">The vendor key, e.g. meta_capi.</param>
     /// <param name="request">Name, variant, config overrides, delivery mode and description.</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost("{vendor}/install")]
     [Authorize(Policy = Policies.Editor)]
@@ -62,10 +63,10 @@ public sealed class IntegrationCatalogController(ISender sender) : ControllerBas
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<ActionResult<InstallFromCatalogResponse>> Install(
-        string vendor, InstallRequest request, CancellationToken cancellationToken)
+        string vendor, InstallRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var installed = await sender.Send(
-            new InstallFromCatalogCommand(vendor, request.Name, request.Variant, request.Config, request.DeliveryMode, request.Description),
+            new InstallFromCatalogCommand(vendor, request.Name, request.Variant, request.Config, request.DeliveryMode, request.Description, idempotencyKey),
             cancellationToken);
         return CreatedAtAction(
             nameof(IntegrationTemplatesController.Get), "IntegrationTemplates", new { id = installed.Template.Id }, installed);

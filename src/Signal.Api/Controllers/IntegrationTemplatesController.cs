@@ -49,15 +49,17 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     /// <summary>Create an integration template</summary>
     /// <remarks>A template without revisions. To start from pre-filled configuration, install from the catalog instead.</remarks>
     /// <param name="request">Name, vendor and description.</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost]
     [Authorize(Policy = Policies.Editor)]
     [ProducesResponseType<TemplateResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ActionResult<TemplateResponse>> Create(CreateTemplateRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<TemplateResponse>> Create(
+        CreateTemplateRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var template = await sender.Send(new CreateTemplateCommand(request.Name, request.Vendor, request.Description), cancellationToken);
+        var template = await sender.Send(new CreateTemplateCommand(request.Name, request.Vendor, request.Description, idempotencyKey), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id = template.Id }, template);
     }
 
@@ -142,6 +144,7 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     /// </remarks>
     /// <param name="id">The template id (tmpl_…).</param>
     /// <param name="request">Config, delivery mode and change summary.</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost("{id}/revisions")]
     [Authorize(Policy = Policies.Editor)]
@@ -149,10 +152,10 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ActionResult<RevisionResponse>> CreateRevision(
-        string id, CreateRevisionRequest request, CancellationToken cancellationToken)
+        string id, CreateRevisionRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var revision = await sender.Send(
-            new CreateRevisionCommand(id, request.Config, request.DeliveryMode, request.ChangeSummary), cancellationToken);
+            new CreateRevisionCommand(id, request.Config, request.DeliveryMode, request.ChangeSummary, idempotencyKey), cancellationToken);
         return CreatedAtAction(nameof(GetRevision), new { id, rev = revision.RevisionNumber }, revision);
     }
 

@@ -34,6 +34,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     /// <remarks>Pinned at `revision_id` or `revision_number`, or the latest revision when neither is given. One assignment per template.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
     /// <param name="request">The template, the revision and whether it is enabled.</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost]
     [Authorize(Policy = Policies.Editor)]
@@ -41,10 +42,11 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ActionResult<PipelineIntegrationResponse>> Assign(string id, AssignIntegrationRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<PipelineIntegrationResponse>> Assign(
+        string id, AssignIntegrationRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var assignment = await sender.Send(
-            new AssignIntegrationCommand(id, request.IntegrationId, request.RevisionId, request.RevisionNumber, request.Enabled), cancellationToken);
+            new AssignIntegrationCommand(id, request.IntegrationId, request.RevisionId, request.RevisionNumber, request.Enabled, idempotencyKey), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id, piId = assignment.Id }, assignment);
     }
 

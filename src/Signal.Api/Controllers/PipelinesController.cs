@@ -55,15 +55,17 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     /// <summary>Create a pipeline</summary>
     /// <remarks>Generates the pipeline key and its secret. The secret is in this response only (and in rotate-secret's): store it.</remarks>
     /// <param name="request">The pipeline; everything but the name has a default.</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost]
     [Authorize(Policy = Policies.Editor)]
     [ProducesResponseType<CreatedPipelineResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ActionResult<CreatedPipelineResponse>> Create(CreatePipelineRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<CreatedPipelineResponse>> Create(
+        CreatePipelineRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var pipeline = await sender.Send(request.ToCommand(), cancellationToken);
+        var pipeline = await sender.Send(request.ToCommand(idempotencyKey), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id = pipeline.Id }, pipeline);
     }
 
@@ -114,25 +116,29 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     /// <summary>Rotate the pipeline key secret</summary>
     /// <remarks>A new secret, shown this once; the old one and every challenge token signed with it stop working at once.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost("{id}/rotate-secret")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<RotateSecretResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<RotateSecretResponse> RotateSecret(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new RotateSecretCommand(id), cancellationToken);
+    public async Task<RotateSecretResponse> RotateSecret(
+        string id, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        await sender.Send(new RotateSecretCommand(id, idempotencyKey), cancellationToken);
 
     /// <summary>Generate a challenge token</summary>
     /// <remarks>For pipelines with `challenge_token_required`; 409 otherwise. Verifiable with the pipeline key secret alone (docs/challenge-tokens.md).</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost("{id}/tokens")]
     [Authorize(Policy = Policies.Editor)]
     [ProducesResponseType<ChallengeTokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ChallengeTokenResponse> IssueChallengeToken(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new IssueChallengeTokenCommand(id), cancellationToken);
+    public async Task<ChallengeTokenResponse> IssueChallengeToken(
+        string id, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        await sender.Send(new IssueChallengeTokenCommand(id, idempotencyKey), cancellationToken);
 
     /// <summary>Get the resolved config</summary>
     /// <remarks>
@@ -152,14 +158,16 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     /// <summary>Build the collector</summary>
     /// <remarks>Queues a build of the JavaScript collector; a build already queued or running is returned instead of a second.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
+    /// <param name="idempotencyKey">Optional, up to 255 characters: a retry with the same key within 24 h gets the first response again instead of a second effect.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpPost("{id}/collector/build")]
     [Authorize(Policy = Policies.Editor)]
     [ProducesResponseType<CollectorBuildAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<ActionResult<CollectorBuildAccepted>> BuildCollector(string id, CancellationToken cancellationToken)
+    public async Task<ActionResult<CollectorBuildAccepted>> BuildCollector(
+        string id, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var accepted = await sender.Send(new RequestCollectorBuildCommand(id), cancellationToken);
+        var accepted = await sender.Send(new RequestCollectorBuildCommand(id, idempotencyKey), cancellationToken);
         return AcceptedAtAction(nameof(GetCollectorStatus), new { id = accepted.PipelineId }, accepted);
     }
 

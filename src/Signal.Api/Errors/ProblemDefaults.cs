@@ -45,6 +45,7 @@ public static class ProblemDefaults
         412 => "precondition_failed",
         413 => "payload_too_large",
         415 => "unsupported_media_type",
+        422 => "unprocessable",
         429 => "rate_limited",
         503 => "service_unavailable",
         _ when status >= 500 => "internal_error",

@@ -58,6 +58,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 return problem;
             case PreconditionFailedException precondition:
                 return Problem(StatusCodes.Status412PreconditionFailed, precondition);
+            case IdempotencyKeyReusedException reused:
+                return Problem(StatusCodes.Status422UnprocessableEntity, reused);
             case DomainRuleException rule:
                 // A domain guard caught what the validators let through: the same problem as a validation failure.
                 var invalid = ValidationFailedException.For(rule.Field, rule.Message);

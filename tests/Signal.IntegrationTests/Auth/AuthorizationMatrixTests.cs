@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Signal.Api.Auth;
 using Signal.IntegrationTests.Infrastructure;
-using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
 
 namespace Signal.IntegrationTests.Auth;
@@ -24,9 +23,8 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         """{"config":{"measurement_id":"G-2","api_secret":"s2","debug_mode":false},"delivery_mode":"server_side","change_summary":"matrix"}""";
 
     /// <summary>
-    /// Placeholders name what the arrangement creates in the caller's organisation (<c>org_test</c>): {pipeline}
-    /// (GA4 parameters, challenge tokens required), {template} (GA4, assigned to the pipeline as {assignment}) and
-    /// {spare} (GA4, not assigned). The owner of another organisation calls with those same ids.
+    /// The <see cref="Placeholders"/> are created in the caller's organisation (<c>org_test</c>); the owner of another
+    /// organisation calls with those same ids.
     /// </summary>
     private static readonly Dictionary<string, Operation> Operations = new()
     {
@@ -101,7 +99,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         var values = await ArrangeAsync(operation);
         var before = expected >= HttpStatusCode.BadRequest ? await Db.DumpAllTablesAsync() : null;
 
-        using var response = await ClientFor(caller).SendJsonAsync(operation.Method, Fill(operation.Path, values), Fill(operation.Body, values));
+        using var response = await ClientFor(caller).SendJsonAsync(operation.Method, Placeholders.Fill(operation.Path, values), Placeholders.Fill(operation.Body, values));
 
         response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
         if (before is not null)
@@ -120,7 +118,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         (await ClientFor(Caller.Owner).DeleteAsync(new Uri($"{PipelineApi.PipelinesPath}/{values["pipeline"]}", UriKind.Relative)))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
-        using var response = await ClientFor(Caller.Owner).SendJsonAsync(operation.Method, Fill(operation.Path, values), Fill(operation.Body, values));
+        using var response = await ClientFor(Caller.Owner).SendJsonAsync(operation.Method, Placeholders.Fill(operation.Path, values), Placeholders.Fill(operation.Body, values));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
@@ -183,10 +181,6 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
             && segments.Zip(pattern).All(s => s.Second.StartsWith('{') || s.First == s.Second);
     }
 
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private static string? Fill(string? text, IReadOnlyDictionary<string, string> values) =>
-        text is null ? null : values.Aggregate(text, (filled, value) => filled.Replace($"{{{value.Key}}}", value.Value, StringComparison.Ordinal));
-
     private HttpClient ClientFor(Caller caller) => caller switch
     {
         Caller.Anonymous => Anonymous(),
@@ -195,41 +189,8 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         _ => Factory.CreateClient(Org, caller.ToString().ToLowerInvariant()),
     };
 
-    /// <summary>Creates only what the operation's path and body refer to, in the caller's organisation.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(Operation operation)
-    {
-        var values = new Dictionary<string, string>();
-        var text = operation.Path + operation.Body;
-        var editor = Factory.CreateClient(Org, "editor");
-        if (text.Contains("{pipeline}", StringComparison.Ordinal))
-        {
-            values["pipeline"] = (await editor.CreatePipelineAsync("""
-                {"name":"Guarded","challenge_token_required":true,"parameters":{"ga4_measurement_id":"G-1","ga4_api_secret":"s"}}
-                """)).Id();
-        }
-
-        if (text.Contains("{template}", StringComparison.Ordinal) || text.Contains("{assignment}", StringComparison.Ordinal))
-        {
-            values["template"] = await editor.InstallGa4WithReferencesAsync("GA4 assigned");
-        }
-
-        if (text.Contains("{assignment}", StringComparison.Ordinal))
-        {
-            values["assignment"] = (await editor.AssignAsync(values["pipeline"], values["template"])).Id();
-        }
-
-        if (text.Contains("{spare}", StringComparison.Ordinal))
-        {
-            values["spare"] = await editor.InstallGa4WithReferencesAsync("GA4 spare");
-        }
-
-        if (operation.BuiltCollector)
-        {
-            await editor.BuildCollectorAsync(values["pipeline"]);
-        }
-
-        return values;
-    }
+    private Task<IReadOnlyDictionary<string, string>> ArrangeAsync(Operation operation) =>
+        Placeholders.ArrangeAsync(Factory.CreateClient(Org, "editor"), operation.Path + operation.Body, operation.BuiltCollector);
 
     /// <param name="Method"></param>
 

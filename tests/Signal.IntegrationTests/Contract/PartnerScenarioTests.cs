@@ -19,7 +19,7 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
         {
             Name = "GA4 via partner client",
             Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson)!,
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         installed.Template.Vendor.Should().Be("ga4");
         installed.Revision.RevisionNumber.Should().Be(1);
         installed.Revision.DeliveryMode.Should().Be(DeliveryMode.ServerSide);
@@ -29,18 +29,18 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
             Name = "Partner Marketing",
             Type = PipelineType.Web,
             Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-MARKET", ["ga4_api_secret"] = "market-secret-0001" },
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         var shop = await pipelines.CreateAsync(new CreatePipelineRequest
         {
             Name = "Partner Shop",
             Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-SHOP", ["ga4_api_secret"] = "shop-secret-0002" },
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         marketing.PipelineKeySecret.Should().StartWith("sk_");
-        (await pipelines.ListAsync(null, null, null, null, 50, 0, sort: "name:asc", cancellationToken)).Pipelines
+        (await pipelines.ListAsync(sort: "name:asc", cancellationToken: cancellationToken)).Pipelines
             .Select(p => p.Name).Should().Equal("Partner Marketing", "Partner Shop");
 
-        var onMarketing = await assignments.AssignAsync(marketing.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
-        var onShop = await assignments.AssignAsync(shop.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken);
+        var onMarketing = await assignments.AssignAsync(marketing.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken: cancellationToken);
+        var onShop = await assignments.AssignAsync(shop.Id, new AssignIntegrationRequest { IntegrationId = installed.Template.Id }, cancellationToken: cancellationToken);
 
         (await pipelines.GetResolvedConfigAsync(marketing.Id, cancellationToken)).Integrations.Single().Config["measurement_id"].ToString().Should().Be("G-MARKET");
         (await pipelines.GetResolvedConfigAsync(shop.Id, cancellationToken)).Integrations.Single().Config["measurement_id"].ToString().Should().Be("G-SHOP");
@@ -50,26 +50,26 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
             Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson.Replace("false", "true", StringComparison.Ordinal))!,
             DeliveryMode = DeliveryMode.ServerSide,
             ChangeSummary = "Turn on debug mode",
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         v2.RevisionNumber.Should().Be(2);
-        var deployed = await assignments.UpdateAsync(marketing.Id, onMarketing.Id, null, new UpdateAssignmentRequest { RevisionNumber = 2 }, cancellationToken);
+        var deployed = await assignments.UpdateAsync(marketing.Id, onMarketing.Id, new UpdateAssignmentRequest { RevisionNumber = 2 }, cancellationToken: cancellationToken);
         deployed.RevisionNumber.Should().Be(2);
         deployed.UpdateAvailable.Should().BeFalse();
         (await assignments.GetAsync(shop.Id, onShop.Id, cancellationToken)).UpdateAvailable.Should().BeTrue("the shop stays on v1");
         (await pipelines.GetResolvedConfigAsync(marketing.Id, cancellationToken)).Integrations.Single().Config["debug_mode"].ToString().Should().Be("True");
         (await pipelines.GetResolvedConfigAsync(shop.Id, cancellationToken)).Integrations.Single().Config["debug_mode"].ToString().Should().Be("False");
 
-        var rotated = await pipelines.RotateSecretAsync(shop.Id, cancellationToken);
+        var rotated = await pipelines.RotateSecretAsync(shop.Id, cancellationToken: cancellationToken);
         rotated.PipelineKeySecret.Should().NotBe(shop.PipelineKeySecret);
         (await pipelines.GetAsync(shop.Id, cancellationToken)).PipelineKeySecretPrefix.Should().Be(rotated.PipelineKeySecretPrefix);
 
         (await templates.ListPipelinesAsync(installed.Template.Id, cancellationToken)).Total.Should().Be(2);
-        await assignments.RemoveAsync(marketing.Id, onMarketing.Id, ifMatch: null, cancellationToken);
-        await assignments.RemoveAsync(shop.Id, onShop.Id, ifMatch: null, cancellationToken);
-        (await pipelines.DeleteAsync(marketing.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
-        (await pipelines.DeleteAsync(shop.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
-        (await templates.DeleteAsync(installed.Template.Id, ifMatch: null, cancellationToken)).Status.Should().Be("deleted");
-        (await templates.ListAsync(null, null, 50, 0, sort: "name:asc", cancellationToken)).Total.Should().Be(0);
+        await assignments.RemoveAsync(marketing.Id, onMarketing.Id, cancellationToken: cancellationToken);
+        await assignments.RemoveAsync(shop.Id, onShop.Id, cancellationToken: cancellationToken);
+        (await pipelines.DeleteAsync(marketing.Id, cancellationToken: cancellationToken)).Status.Should().Be("deleted");
+        (await pipelines.DeleteAsync(shop.Id, cancellationToken: cancellationToken)).Status.Should().Be("deleted");
+        (await templates.DeleteAsync(installed.Template.Id, cancellationToken: cancellationToken)).Status.Should().Be("deleted");
+        (await templates.ListAsync(cancellationToken: cancellationToken)).Total.Should().Be(0);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
     {
         var (_, _, pipelines, _) = Clients("editor");
 
-        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Bad", RateLimitRps = 0 }, CancellationToken.None);
+        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Bad", RateLimitRps = 0 }, cancellationToken: CancellationToken.None);
 
         var problem = (await create.Should().ThrowAsync<SignalApiException<ApiProblem>>()).Which;
         problem.StatusCode.Should().Be(400);
@@ -90,7 +90,7 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
     {
         var (_, _, pipelines, _) = Clients("viewer");
 
-        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Denied" }, CancellationToken.None);
+        var create = () => pipelines.CreateAsync(new CreatePipelineRequest { Name = "Denied" }, cancellationToken: CancellationToken.None);
 
         var problem = (await create.Should().ThrowAsync<SignalApiException<ApiProblem>>()).Which;
         problem.StatusCode.Should().Be(403);

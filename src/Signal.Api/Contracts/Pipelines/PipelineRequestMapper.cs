@@ -7,7 +7,7 @@ namespace Signal.Api.Contracts.Pipelines;
 [Mapper]
 public static partial class PipelineRequestMapper
 {
-    public static partial CreatePipelineCommand ToCommand(this CreatePipelineRequest request);
+    public static partial CreatePipelineCommand ToCommand(this CreatePipelineRequest request, string? idempotencyKey);
 
     public static partial UpdatePipelineCommand ToCommand(this UpdatePipelineRequest request, string id, string? ifMatch);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Application.Common.Idempotency;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.CreatePipeline;
@@ -17,4 +18,5 @@ public sealed record CreatePipelineCommand(
     JsonObject? Config = null,
     JsBuilderFields? JsBuilderConfig = null,
     IdentityFields? IdentityConfig = null,
-    bool? Enabled = null) : ICommand<CreatedPipelineResponse>, IPipelineFields;
+    bool? Enabled = null,
+    string? IdempotencyKey = null) : ICommand<CreatedPipelineResponse>, IPipelineFields, IIdempotentCommand;

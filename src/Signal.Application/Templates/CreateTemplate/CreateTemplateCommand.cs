@@ -1,6 +1,8 @@
 using Mediator;
+using Signal.Application.Common.Idempotency;
 
 namespace Signal.Application.Templates.CreateTemplate;
 
 /// <summary>Creates a template without revisions (seed 001, "Create Integration Template").</summary>
-public sealed record CreateTemplateCommand(string Name, string Vendor, string? Description) : ICommand<TemplateResponse>;
+public sealed record CreateTemplateCommand(string Name, string Vendor, string? Description, string? IdempotencyKey = null)
+    : ICommand<TemplateResponse>, IIdempotentCommand;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Signal.Application.Common.Idempotency;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.InstallFromCatalog;
@@ -11,6 +12,7 @@ public sealed record InstallFromCatalogCommand(
     string? Variant,
     JsonObject? Config,
     DeliveryMode? DeliveryMode,
-    string? Description) : ICommand<InstallFromCatalogResponse>;
+    string? Description,
+    string? IdempotencyKey = null) : ICommand<InstallFromCatalogResponse>, IIdempotentCommand;
 
 public sealed record InstallFromCatalogResponse(TemplateResponse Template, RevisionResponse Revision);

@@ -1,0 +1,50 @@
+using System.Diagnostics.CodeAnalysis;
+using Signal.IntegrationTests.PipelineIntegrations;
+using Signal.IntegrationTests.Pipelines;
+
+namespace Signal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Requests written with placeholders for the ids they need: {pipeline} (GA4 parameters, challenge tokens required),
+/// {template} (GA4, assigned to the pipeline as {assignment}) and {spare} (GA4, not assigned). <see cref="ArrangeAsync"/>
+/// creates just what a request names, through the API.
+/// </summary>
+public static class Placeholders
+{
+    public static async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(HttpClient editor, string request, bool builtCollector = false)
+    {
+        var values = new Dictionary<string, string>();
+        if (request.Contains("{pipeline}", StringComparison.Ordinal))
+        {
+            values["pipeline"] = (await editor.CreatePipelineAsync("""
+                {"name":"Guarded","challenge_token_required":true,"parameters":{"ga4_measurement_id":"G-1","ga4_api_secret":"s"}}
+                """)).Id();
+        }
+
+        if (request.Contains("{template}", StringComparison.Ordinal) || request.Contains("{assignment}", StringComparison.Ordinal))
+        {
+            values["template"] = await editor.InstallGa4WithReferencesAsync("GA4 assigned");
+        }
+
+        if (request.Contains("{assignment}", StringComparison.Ordinal))
+        {
+            values["assignment"] = (await editor.AssignAsync(values["pipeline"], values["template"])).Id();
+        }
+
+        if (request.Contains("{spare}", StringComparison.Ordinal))
+        {
+            values["spare"] = await editor.InstallGa4WithReferencesAsync("GA4 spare");
+        }
+
+        if (builtCollector)
+        {
+            await editor.BuildCollectorAsync(values["pipeline"]);
+        }
+
+        return values;
+    }
+
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Fill(string? text, IReadOnlyDictionary<string, string> values) =>
+        text is null ? null : values.Aggregate(text, (filled, value) => filled.Replace($"{{{value.Key}}}", value.Value, StringComparison.Ordinal));
+}
