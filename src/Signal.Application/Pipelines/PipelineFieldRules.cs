@@ -25,7 +25,7 @@ public abstract class PipelineFieldRules<T> : AbstractValidator<T>
         RuleFor(f => f.DomainAllowlist!.Count).LessThanOrEqualTo(PipelineRules.MaxDomains).OverridePropertyName("domain_allowlist")
             .When(f => f.DomainAllowlist is not null).WithMessage($"must have at most {PipelineRules.MaxDomains} entries");
         RuleForEach(f => f.DomainAllowlist).Must(h => h is not null && PipelineRules.IsHostPattern(h.Trim().ToLowerInvariant()))
-            .WithMessage((_, host) => $"'{host}' is not a host name (optionally starting with *.)");
+            .WithMessage((_, host) => $"'{host}' must be a host name of at most {PipelineRules.MaxHostLength} characters (optionally starting with *.)");
 
         RuleFor(f => f.Labels!.Count).LessThanOrEqualTo(PipelineRules.MaxLabels).OverridePropertyName("labels")
             .When(f => f.Labels is not null).WithMessage($"must have at most {PipelineRules.MaxLabels} labels");
@@ -40,7 +40,7 @@ public abstract class PipelineFieldRules<T> : AbstractValidator<T>
             {
                 if (!PipelineRules.IsParameterKey(key))
                 {
-                    context.AddFailure($"parameters.{key}", "key must match [A-Za-z_][A-Za-z0-9_]*");
+                    context.AddFailure($"parameters.{key}", $"key must match [A-Za-z_][A-Za-z0-9_]* and be at most {PipelineRules.MaxParameterKeyLength} characters");
                 }
                 else if (value is null || value.Length > PipelineRules.MaxParameterValueLength)
                 {
@@ -53,15 +53,20 @@ public abstract class PipelineFieldRules<T> : AbstractValidator<T>
         {
             RuleFor(f => f.JsBuilderConfig!.ScriptFilename).Must(n => PipelineRules.IsScriptFilename(n!))
                 .When(f => f.JsBuilderConfig!.ScriptFilename is not null)
-                .WithMessage("must be a plain file name ending in .js");
+                .WithMessage($"must be a plain file name ending in .js, at most {PipelineRules.MaxScriptFilenameLength} characters");
             RuleFor(f => f.JsBuilderConfig!.GlobalVariable).Must(v => PipelineRules.IsGlobalVariable(v!))
                 .When(f => f.JsBuilderConfig!.GlobalVariable is not null)
-                .WithMessage("must be a JavaScript identifier that is not a reserved word");
+                .WithMessage($"must be a JavaScript identifier of at most {PipelineRules.MaxGlobalVariableLength} characters that is not a reserved word");
         });
 
         When(f => f.IdentityConfig?.CrossDomainDomains is not null, () =>
+        {
+            RuleFor(f => f.IdentityConfig!.CrossDomainDomains!.Count).LessThanOrEqualTo(PipelineRules.MaxDomains)
+                .OverridePropertyName("identity_config.cross_domain_domains")
+                .WithMessage($"must have at most {PipelineRules.MaxDomains} entries");
             RuleForEach(f => f.IdentityConfig!.CrossDomainDomains)
                 .Must(h => h is not null && PipelineRules.IsHostPattern(h.Trim().ToLowerInvariant()))
-                .WithMessage((_, host) => $"'{host}' is not a host name (optionally starting with *.)"));
+                .WithMessage((_, host) => $"'{host}' must be a host name of at most {PipelineRules.MaxHostLength} characters (optionally starting with *.)");
+        });
     }
 }

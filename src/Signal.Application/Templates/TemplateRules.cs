@@ -1,4 +1,5 @@
 using FluentValidation;
+using Signal.Application.Common.Validation;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
@@ -8,8 +9,8 @@ public static class TemplateRules
 {
     public static IRuleBuilderOptions<T, string?> ValidTemplateName<T>(this IRuleBuilder<T, string?> rule) => rule
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("must not be empty")
-        .MaximumLength(Template.MaxNameLength).WithMessage($"must be at most {Template.MaxNameLength} characters");
+        .AtMost(Template.MaxNameLength);
 
-    public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) => rule
-        .MaximumLength(Template.MaxDescriptionLength).WithMessage($"must be at most {Template.MaxDescriptionLength} characters");
+    public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.AtMost(Template.MaxDescriptionLength);
 }

@@ -197,7 +197,7 @@ public sealed class Pipeline
         Check(field, lowered, l => l.Count <= PipelineRules.MaxDomains, $"must have at most {PipelineRules.MaxDomains} entries");
         foreach (var host in lowered)
         {
-            Check(field, host, PipelineRules.IsHostPattern, $"'{host}' is not a host name (optionally starting with *.)");
+            Check(field, host, PipelineRules.IsHostPattern, $"'{host}' must be a host name of at most {PipelineRules.MaxHostLength} characters (optionally starting with *.)");
         }
 
         return lowered;

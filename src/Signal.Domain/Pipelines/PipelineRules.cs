@@ -11,6 +11,10 @@ public static partial class PipelineRules
     public const int MaxLabelLength = 100;
     public const int MaxParameters = 100;
     public const int MaxParameterValueLength = 1024;
+    public const int MaxParameterKeyLength = 100;
+    public const int MaxHostLength = 253;
+    public const int MaxScriptFilenameLength = 100;
+    public const int MaxGlobalVariableLength = 64;
     public const int MaxDomains = 100;
     public const int MinRateLimit = 1;
     public const int MaxRateLimit = 1_000_000;
@@ -28,19 +32,19 @@ public static partial class PipelineRules
 
     /// <summary>A host name (lowercase letters, digits, hyphens; dot-separated labels), optionally starting with <c>*.</c>.</summary>
     public static bool IsHostPattern(string value) =>
-        value.Length <= 253 && HostPattern().IsMatch(value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value);
+        value.Length <= MaxHostLength && HostPattern().IsMatch(value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value);
 
     public static bool IsLabel(string value) =>
         value.Length is > 0 and <= MaxLabelLength && !value.Any(char.IsWhiteSpace);
 
-    public static bool IsParameterKey(string value) => value.Length <= 100 && ParameterKey().IsMatch(value);
+    public static bool IsParameterKey(string value) => value.Length <= MaxParameterKeyLength && ParameterKey().IsMatch(value);
 
     /// <summary>A plain file name ending in <c>.js</c>: no path, no leading dot.</summary>
-    public static bool IsScriptFilename(string value) => value.Length <= 100 && ScriptFilename().IsMatch(value);
+    public static bool IsScriptFilename(string value) => value.Length <= MaxScriptFilenameLength && ScriptFilename().IsMatch(value);
 
     /// <summary>A JavaScript identifier that is not a reserved word or a global the collector must not replace.</summary>
     public static bool IsGlobalVariable(string value) =>
-        value.Length <= 64 && JsIdentifier().IsMatch(value) && !ReservedWords.Contains(value);
+        value.Length <= MaxGlobalVariableLength && JsIdentifier().IsMatch(value) && !ReservedWords.Contains(value);
 
     /// <summary>The slug a name gives: lowercase, runs of anything but letters and digits become one hyphen.</summary>
     public static string SlugFrom(string name)

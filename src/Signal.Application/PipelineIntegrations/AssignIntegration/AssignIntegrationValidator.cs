@@ -1,4 +1,5 @@
 using FluentValidation;
+using Signal.Application.Common.Validation;
 
 namespace Signal.Application.PipelineIntegrations.AssignIntegration;
 
@@ -6,7 +7,7 @@ public sealed class AssignIntegrationValidator : AbstractValidator<AssignIntegra
 {
     public AssignIntegrationValidator()
     {
-        RuleFor(c => c.IntegrationId).NotEmpty().WithMessage("is required");
+        RuleFor(c => c.IntegrationId).NotEmpty().WithMessage("is required").AtMost(LengthRules.MaxIdLength);
         this.AddRevisionRules(c => c.RevisionId, c => c.RevisionNumber);
     }
 }

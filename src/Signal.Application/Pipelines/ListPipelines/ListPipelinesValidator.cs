@@ -1,6 +1,7 @@
 using FluentValidation;
 using Signal.Application.Common.Paging;
 using Signal.Application.Common.Sorting;
+using Signal.Application.Common.Validation;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines.ListPipelines;
@@ -11,9 +12,9 @@ public sealed class ListPipelinesValidator : AbstractValidator<ListPipelinesQuer
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
         this.AddSortRule(q => q.Sort);
-        RuleFor(q => q.Search).MaximumLength(PipelineRules.MaxNameLength);
+        RuleFor(q => q.Search).AtMost(PipelineRules.MaxNameLength);
         RuleFor(q => q.Labels.Count).LessThanOrEqualTo(PipelineRules.MaxLabels).OverridePropertyName("label")
-            .WithMessage($"at most {PipelineRules.MaxLabels} labels");
+            .WithMessage($"must have at most {PipelineRules.MaxLabels} labels");
         RuleForEach(q => q.Labels).Must(PipelineRules.IsLabel).OverridePropertyName("label")
             .WithMessage($"must be 1 to {PipelineRules.MaxLabelLength} characters without whitespace");
     }

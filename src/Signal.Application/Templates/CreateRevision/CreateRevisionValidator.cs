@@ -1,4 +1,5 @@
 using FluentValidation;
+using Signal.Application.Common.Validation;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.CreateRevision;
@@ -8,7 +9,6 @@ public sealed class CreateRevisionValidator : AbstractValidator<CreateRevisionCo
     public CreateRevisionValidator()
     {
         RuleFor(c => c.Config).NotNull().WithMessage("is required");
-        RuleFor(c => c.ChangeSummary).MaximumLength(Template.MaxChangeSummaryLength)
-            .WithMessage($"must be at most {Template.MaxChangeSummaryLength} characters");
+        RuleFor(c => c.ChangeSummary).AtMost(Template.MaxChangeSummaryLength);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Paging;
 using Signal.Application.Common.Sorting;
+using Signal.Application.Common.Validation;
 
 namespace Signal.Application.Templates.ListTemplates;
 
@@ -11,7 +12,7 @@ public sealed class ListTemplatesValidator : AbstractValidator<ListTemplatesQuer
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
         this.AddSortRule(q => q.Sort);
-        RuleFor(q => q.Search).MaximumLength(Domain.Templates.Template.MaxNameLength);
+        RuleFor(q => q.Search).AtMost(Domain.Templates.Template.MaxNameLength);
         RuleFor(q => q.Vendor)
             .Must(v => catalog.Find(v!) is not null)
             .When(q => q.Vendor is not null)
