@@ -9,7 +9,7 @@ public static class MediatorSetup
     /// <summary>
     /// Handlers are scoped (they share the request's connection); behaviours run in the order listed:
     /// logging around validation around the unit of work (commands only) around idempotency keys (creates and
-    /// rotations) around the handler.
+    /// rotations) around the handler; queries are retried once when their connection was lost.
     /// </summary>
     public static IServiceCollection AddSignalMediator(this IServiceCollection services) =>
         services.AddMediator(options =>
@@ -22,6 +22,7 @@ public static class MediatorSetup
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
                 typeof(IdempotencyBehaviour<,>),
+                typeof(ReadRetryBehaviour<,>),
             ];
         });
 }

@@ -30,6 +30,26 @@ public sealed class DatabaseHealth(NpgsqlDataSource dataSource, MigrationState m
 
     public void DropIdleConnections() => dataSource.Clear();
 
+    public bool IsConnectionLost(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                // 08: connection exceptions; 57P01/57P02: the backend was terminated or the server shut down.
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02";
+                case TimeoutException:
+                    return false;
+                case IOException:
+                case SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 using Signal.Application.Common.Abstractions;
 
@@ -13,8 +14,20 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IUnitOfWork, IAsync
 
     public NpgsqlTransaction? Transaction { get; private set; }
 
-    public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+    /// <summary>
+    /// The request's connection, opened on first use. Outside a transaction a connection that broke is replaced, so a
+    /// retried read runs on a fresh one; inside a transaction the failure stands (the work done so far is gone).
+    /// </summary>
+    public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { State: not ConnectionState.Open } && Transaction is null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
+        return _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+    }
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {

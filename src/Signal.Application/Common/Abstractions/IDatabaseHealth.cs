@@ -13,6 +13,13 @@ public interface IDatabaseHealth
     bool IsUnavailable(Exception exception);
 
     /// <summary>
+    /// True when the request's connection was lost (the server restarted, an administrator terminated the backend):
+    /// the database may well be there, and the same read on a fresh connection can succeed. Timeouts and an exhausted
+    /// pool are not: trying again would only make the caller wait twice as long.
+    /// </summary>
+    bool IsConnectionLost(Exception exception);
+
+    /// <summary>
     /// Drops the idle pooled connections after an outage: once the server has gone away they are all dead, and
     /// handing them out one by one would fail a request for each.
     /// </summary>
