@@ -38,7 +38,7 @@ public static class AssignmentExamples
             ]),
             [typeof(ProcessorFeedResponse)] = new ProcessorFeedResponse(1842,
             [
-                new FeedPipeline(PipelineId, "org_xyz", "dk_" + PipelineId, "sk_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0",
+                new FeedPipeline(PipelineId, "org_xyz", "dk_" + PipelineId, "sk_a1b2c3d4e5f6g7h8i9j0...",
                     ["www.example.com", "example.com"], 1000, false,
                     [new FeedIntegration(AssignmentId, TemplateId, "ga4", 3, DeliveryMode.ServerSide, resolved)]),
             ], ["dk_pip_01jm0000000000000000000000"]),

@@ -57,7 +57,7 @@ public static class PipelineExamples
             Enabled = true,
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
-            PipelineKeySecret = "sk_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0",
+            PipelineKeySecret = "sk_a1b2c3d4e5f6g7h8i9j0...",
         };
         return new Dictionary<Type, object>
         {
@@ -67,9 +67,9 @@ public static class PipelineExamples
                 [new PipelineSummary(pipeline.Id, pipeline.Name, pipeline.Slug, pipeline.Type, pipeline.PipelineKey, pipeline.Labels, true, createdAt, updatedAt)],
                 1, 50, 0, ["brand:marketing", "env:production"]),
             [typeof(DeletePipelineResponse)] = new DeletePipelineResponse("deleted"),
-            [typeof(RotateSecretResponse)] = new RotateSecretResponse(pipeline.PipelineKey, "sk_x9y8w7v6u5t4s3r2q1p0o9n8m7l6k5j4i3h2g1f0", "sk_x9y8"),
+            [typeof(RotateSecretResponse)] = new RotateSecretResponse(pipeline.PipelineKey, "sk_new_secret_value...", "sk_x9y8"),
             [typeof(ChallengeTokenResponse)] = new ChallengeTokenResponse(
-                "ct_pip_01jmz8k2q4r6t8v0w2y4a6c8e0.1772017200.q2x4b6n8m0k2j4h6g8f0dA.Zx3Vq9sW1eR5tY7uI9oP2aS4dF6gH8jK0lZ2xC4vB6n", updatedAt.AddHours(1)),
+                "ct_pip_01jmz8k2q4r6t8v0w2y4a6c8e0.1772017200.q2x4b6n8m0k2j4h6g8f0dA.Zx3Vq9sW...", updatedAt.AddHours(1)),
             [typeof(CollectorBuildAccepted)] = new CollectorBuildAccepted(CollectorBuildStatus.Building, pipeline.Id, "bld_01jn3w7c9e1g3j5m7p9r1t3v5x"),
             [typeof(CollectorStatusResponse)] = new CollectorStatusResponse(
                 CollectorBuildStatus.Ready, pipeline.Id, "bld_01jn3w7c9e1g3j5m7p9r1t3v5x", "a1b2c3d4e5f60718", 4910, updatedAt, null),

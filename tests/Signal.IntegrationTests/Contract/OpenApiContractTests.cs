@@ -31,6 +31,15 @@ public sealed class OpenApiContractTests(SignalApiFactory factory) : ApiTest(fac
     }
 
     [Fact]
+    public async Task Contract_HoldsNoSecret_ItsExamplesAreVisiblyShortened()
+    {
+        var contract = await File.ReadAllTextAsync(ContractPath);
+
+        SecretPatterns.Find(contract).Should().BeEmpty("an example secret or token must not look like a real one");
+        contract.Should().Contain("sk_a1b2c3d4e5f6g7h8i9j0...", "seed 003 shows secrets shortened with an ellipsis");
+    }
+
+    [Fact]
     public async Task Contract_NamesEverySchema_TypesEveryError_AndHasExamples()
     {
         var contract = JsonNode.Parse(await File.ReadAllTextAsync(ContractPath))!;

@@ -6,8 +6,10 @@ using Signal.IntegrationTests.Infrastructure;
 namespace Signal.IntegrationTests.Http;
 
 [Collection(DatabaseTests.Name)]
-public sealed class HttpConventionTests(ProbeApiFactory factory) : IClassFixture<ProbeApiFactory>
+public sealed class HttpConventionTests(ProbeApiFactory factory) : IClassFixture<ProbeApiFactory>, IDisposable
 {
+    public void Dispose() => factory.Logs.ShouldHaveLoggedNoSecret();
+
     private const string EchoPath = "/v1/admin/_probe/echo";
 
     [Fact]

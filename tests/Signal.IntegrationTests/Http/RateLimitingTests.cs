@@ -13,8 +13,10 @@ public sealed class RateLimitedApiFactory : SignalApiFactory
 
 /// <summary>Per-caller limits: 429 problem+json with Retry-After, per user on /v1/admin, per service on /v1/processor.</summary>
 [Collection(DatabaseTests.Name)]
-public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>
+public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>, IDisposable
 {
+    public void Dispose() => factory.Logs.ShouldHaveLoggedNoSecret();
+
     private const string CatalogPath = "/v1/admin/integration-catalog";
 
     [Fact]

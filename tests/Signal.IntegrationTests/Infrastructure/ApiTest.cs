@@ -1,6 +1,9 @@
 namespace Signal.IntegrationTests.Infrastructure;
 
-/// <summary>Base of the API tests: a clean database before each test, and helpers to read JSON answers.</summary>
+/// <summary>
+/// Base of the API tests: a clean database before each test, a check that nothing the test made the API do logged a
+/// secret, and helpers to read JSON answers.
+/// </summary>
 [Collection(DatabaseTests.Name)]
 public abstract class ApiTest(SignalApiFactory factory) : IAsyncLifetime
 {
@@ -10,7 +13,11 @@ public abstract class ApiTest(SignalApiFactory factory) : IAsyncLifetime
 
     public Task InitializeAsync() => Factory.ResetDatabaseAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Factory.Logs.ShouldHaveLoggedNoSecret();
+        return Task.CompletedTask;
+    }
 
     protected HttpClient Viewer() => Factory.CreateClient(Org, "viewer");
 

@@ -22,6 +22,7 @@ public static class ProblemAssertions
         problem.GetProperty("trace_id").GetString().Should().NotBeNullOrEmpty();
         problem.GetProperty("errors").ValueKind.Should().Be(JsonValueKind.Object);
         body.Should().NotContain("   at ", "a problem never carries a stack trace");
+        SecretPatterns.Find(body).Should().BeEmpty("a problem never carries a secret or a token");
         return problem;
     }
 

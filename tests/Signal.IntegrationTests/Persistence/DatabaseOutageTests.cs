@@ -10,8 +10,10 @@ namespace Signal.IntegrationTests.Persistence;
 /// 500), keep serving what needs no database, and recover by itself.
 /// </summary>
 [Collection(DatabaseTests.Name)]
-public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture<ProbeApiFactory>
+public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture<ProbeApiFactory>, IDisposable
 {
+    public void Dispose() => factory.Logs.ShouldHaveLoggedNoSecret();
+
     [Fact]
     public async Task DatabaseStopped_Returns503ProblemsAndRecoversWhenItIsBack()
     {

@@ -19,7 +19,11 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
 
     public Task InitializeAsync() => factory.ResetDatabaseAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        factory.Logs.ShouldHaveLoggedNoSecret();
+        return Task.CompletedTask;
+    }
 
     private HttpClient Editor() => factory.CreateClient("org_test", "editor");
 

@@ -11,7 +11,11 @@ public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : IClassFix
 {
     public Task InitializeAsync() => factory.ResetDatabaseAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        factory.Logs.ShouldHaveLoggedNoSecret();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Token_VerifiesWithTheSecret_UntilItExpiresAnHourLater()

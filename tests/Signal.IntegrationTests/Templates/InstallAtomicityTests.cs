@@ -16,7 +16,11 @@ public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiF
 {
     public Task InitializeAsync() => factory.ResetDatabaseAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        factory.Logs.ShouldHaveLoggedNoSecret();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task FailureAfterTheTemplateInsert_RollsBackEverything()
