@@ -14,7 +14,7 @@ public static class Placeholders
     public static async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(HttpClient editor, string request, bool builtCollector = false)
     {
         var values = new Dictionary<string, string>();
-        if (request.Contains("{pipeline}", StringComparison.Ordinal))
+        if (request.Contains("{pipeline}", StringComparison.Ordinal) || request.Contains("{assignment}", StringComparison.Ordinal))
         {
             values["pipeline"] = (await editor.CreatePipelineAsync("""
                 {"name":"Guarded","challenge_token_required":true,"parameters":{"ga4_measurement_id":"G-1","ga4_api_secret":"s"}}

@@ -30,11 +30,14 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Requests a caller may make per minute; the suite makes thousands with one token, so the default is out of reach.</summary>
     protected virtual int PermitsPerMinute => 1_000_000;
 
+    /// <summary>The database the host uses; a fault test may point it elsewhere or give it other pool settings.</summary>
+    protected virtual string ConnectionString => TestSettings.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        builder.UseSetting("ConnectionStrings:Signal", TestSettings.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Signal", ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestSettings.SigningKey);
         builder.UseSetting("Secrets:MasterKeys:test1", TestSettings.MasterKey);
         builder.UseSetting("Secrets:ActiveKeyId", "test1");

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.Pipelines;
 
@@ -18,11 +17,7 @@ public sealed class ReadRetryTests(ReadRetryTests.OwnPoolApiFactory factory)
     /// <summary>A host whose connections can be told apart from every other host's in pg_stat_activity.</summary>
     public sealed class OwnPoolApiFactory : SignalApiFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Signal", $"{TestSettings.ConnectionString};Application Name={ApplicationName}");
-        }
+        protected override string ConnectionString => $"{TestSettings.ConnectionString};Application Name={ApplicationName}";
     }
 
     [Fact]

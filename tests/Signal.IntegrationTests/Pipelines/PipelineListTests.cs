@@ -68,6 +68,7 @@ public sealed class PipelineListTests(SignalApiFactory factory) : ApiTest(factor
     [InlineData("limit=101", "limit")]
     [InlineData("offset=-5", "offset")]
     [InlineData("label=has%20space", "label[0]")]
+    [InlineData("label=", "label[0]")]
     public async Task InvalidQuery_Returns400NamingIt(string query, string field)
     {
         using var response = await Editor().GetAsync($"{PipelinesPath}?{query}");

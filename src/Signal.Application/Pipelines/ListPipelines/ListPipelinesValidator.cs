@@ -15,7 +15,7 @@ public sealed class ListPipelinesValidator : AbstractValidator<ListPipelinesQuer
         RuleFor(q => q.Search).AtMost(PipelineRules.MaxNameLength);
         RuleFor(q => q.Labels.Count).LessThanOrEqualTo(PipelineRules.MaxLabels).OverridePropertyName("label")
             .WithMessage($"must have at most {PipelineRules.MaxLabels} labels");
-        RuleForEach(q => q.Labels).Must(PipelineRules.IsLabel).OverridePropertyName("label")
+        RuleForEach(q => q.Labels).Must(l => l is not null && PipelineRules.IsLabel(l)).OverridePropertyName("label")
             .WithMessage($"must be 1 to {PipelineRules.MaxLabelLength} characters without whitespace");
     }
 }

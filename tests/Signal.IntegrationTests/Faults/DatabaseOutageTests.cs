@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Net;
 using Npgsql;
 using Signal.IntegrationTests.Infrastructure;
 
-namespace Signal.IntegrationTests.Persistence;
+namespace Signal.IntegrationTests.Faults;
 
 /// <summary>
 /// Stops the real PostgreSQL server under the running API and starts it again: the API must answer 503 problems (never
 /// 500), keep serving what needs no database, and recover by itself.
 /// </summary>
-[Collection(DatabaseTests.Name)]
+[Collection(PostgresFaults.Name)]
 public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture<ProbeApiFactory>, IDisposable
 {
     public void Dispose() => factory.Logs.ShouldHaveLoggedNoSecret();
@@ -20,7 +19,7 @@ public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture
         var client = factory.CreateClient("org_test", "editor");
         (await client.GetAsync(new Uri("/v1/admin/_probe/database", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await Postgres("stop");
+        await PostgresFaults.ServerAsync("stop");
         try
         {
             using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -36,7 +35,7 @@ public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture
         }
         finally
         {
-            await Postgres("start");
+            await PostgresFaults.ServerAsync("start");
 
             // This test process's own pooled connections died with the server too.
             NpgsqlConnection.ClearAllPools();
@@ -45,16 +44,5 @@ public sealed class DatabaseOutageTests(ProbeApiFactory factory) : IClassFixture
         await factory.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         using var recovered = await client.GetAsync(new Uri("/v1/admin/_probe/database", UriKind.Relative));
         recovered.StatusCode.Should().Be(HttpStatusCode.OK, await recovered.Content.ReadAsStringAsync());
-    }
-
-    private static async Task Postgres(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo(TestSettings.PostgresScript, command)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
     }
 }

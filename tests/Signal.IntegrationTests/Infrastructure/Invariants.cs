@@ -1,0 +1,54 @@
+namespace Signal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// What must hold in the database whatever happened to it — run after every fault scenario. Each check is a query that
+/// returns the offending rows; the schema enforces some of these too, and the checker holds it to that.
+/// </summary>
+public static class Invariants
+{
+    private static readonly (string Rule, string Sql)[] Checks =
+    [
+        ("revision numbers run 1..n without gaps or duplicates per template", """
+            SELECT integration_id FROM integration_revisions GROUP BY integration_id
+            HAVING min(revision_number) <> 1 OR max(revision_number) <> count(*) OR count(DISTINCT revision_number) <> count(*)
+            """),
+        ("every revision belongs to a template of its organisation", """
+            SELECT r.id FROM integration_revisions r LEFT JOIN integration_templates t ON t.id = r.integration_id
+            WHERE t.id IS NULL OR t.org_id <> r.org_id
+            """),
+        ("every assignment names a pipeline, template and revision of its organisation, the revision of that template", """
+            SELECT pi.id FROM pipeline_integrations pi
+            LEFT JOIN pipelines p ON p.id = pi.pipeline_id
+            LEFT JOIN integration_templates t ON t.id = pi.integration_id
+            LEFT JOIN integration_revisions r ON r.id = pi.revision_id
+            WHERE p.id IS NULL OR t.id IS NULL OR r.id IS NULL
+               OR p.org_id <> pi.org_id OR t.org_id <> pi.org_id OR r.org_id <> pi.org_id OR r.integration_id <> pi.integration_id
+            """),
+        ("every collector build belongs to a pipeline of its organisation", """
+            SELECT b.id FROM collector_builds b LEFT JOIN pipelines p ON p.id = b.pipeline_id
+            WHERE p.id IS NULL OR p.org_id <> b.org_id
+            """),
+        ("pipeline key secrets are stored encrypted", """
+            SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'
+            """),
+    ];
+
+    /// <summary>Fails naming every broken rule; <paramref name="plaintexts"/> are secret values the scenario sent.</summary>
+    public static async Task ShouldHoldAsync(params string[] plaintexts)
+    {
+        var broken = new List<string>();
+        foreach (var (rule, sql) in Checks)
+        {
+            var offenders = await Db.QueryAsync<string>(sql);
+            if (offenders.Count > 0)
+            {
+                broken.Add($"{rule}: {string.Join(", ", offenders)}");
+            }
+        }
+
+        var dump = await Db.DumpAllTablesAsync();
+        broken.AddRange(SecretPatterns.Find(dump).Select(leak => $"no plaintext secret in any table: {leak}"));
+        broken.AddRange(plaintexts.Where(p => dump.Contains(p, StringComparison.Ordinal)).Select(p => $"no plaintext secret in any table: {p}"));
+        broken.Should().BeEmpty();
+    }
+}
