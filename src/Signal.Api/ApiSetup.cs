@@ -62,6 +62,7 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseSignalOpenApi();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Signal.Api.Http;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
 using Signal.Domain.Common;
@@ -64,6 +65,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 // A domain guard caught what the validators let through: the same problem as a validation failure.
                 var invalid = ValidationFailedException.For(rule.Field, rule.Message);
                 return Problem(StatusCodes.Status400BadRequest, invalid, invalid.Errors);
+            case var _ when databaseHealth.IsUnstorableText(exception):
+                var unstorable = ValidationFailedException.For("request", $"a JSON value {NulCharacterMiddleware.Message}");
+                return Problem(StatusCodes.Status400BadRequest, unstorable, unstorable.Errors);
             case BadHttpRequestException badRequest:
                 return new ProblemDetails { Status = badRequest.StatusCode };
             case var _ when databaseHealth.IsUnavailable(exception):

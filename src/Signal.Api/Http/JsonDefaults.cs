@@ -21,5 +21,6 @@ public static class JsonDefaults
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new NulFreeStringConverter());
     }
 }

@@ -50,6 +50,9 @@ public sealed class DatabaseHealth(NpgsqlDataSource dataSource, MigrationState m
         return false;
     }
 
+    // 22021: invalid byte sequence (NUL in text); 22P05: untranslatable character (\u0000 in jsonb).
+    public bool IsUnstorableText(Exception exception) => exception is PostgresException { SqlState: "22021" or "22P05" };
+
     public bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

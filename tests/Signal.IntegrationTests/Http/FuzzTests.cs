@@ -28,7 +28,7 @@ public sealed class FuzzTests(SignalApiFactory factory) : ApiTest(factory)
         Gen.String,
         Gen.String[Gen.Char.AlphaNumeric, 0, 12],
         Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        Gen.OneOf("", "0", "-1", "101", "true", "null", "web", "ga4", "name:asc", "{{pipeline_param.x}}", "%00", "'; DROP TABLE pipelines;--"));
+        Gen.OneOf("", "0", "-1", "101", "true", "null", "web", "ga4", "name:asc", "{{pipeline_param.x}}", "%00", "a\u0000b", "'; DROP TABLE pipelines;--"));
 
     private static readonly Gen<JsonNode?> Scalar = Gen.OneOf(
         Text.Select(s => (JsonNode?)JsonValue.Create(s)),

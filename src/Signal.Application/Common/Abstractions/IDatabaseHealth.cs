@@ -20,6 +20,12 @@ public interface IDatabaseHealth
     bool IsConnectionLost(Exception exception);
 
     /// <summary>
+    /// True when the database refused a value it cannot store as text (a NUL character inside free-form JSON): the
+    /// client's input is at fault, not the server.
+    /// </summary>
+    bool IsUnstorableText(Exception exception);
+
+    /// <summary>
     /// Drops the idle pooled connections after an outage: once the server has gone away they are all dead, and
     /// handing them out one by one would fail a request for each.
     /// </summary>
