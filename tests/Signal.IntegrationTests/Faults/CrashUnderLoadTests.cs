@@ -11,22 +11,14 @@ namespace Signal.IntegrationTests.Faults;
 /// never a 500 — the API serves again as soon as the server is back, without a restart, and nothing is half-written.
 /// </summary>
 [Collection(PostgresFaults.Name)]
-public sealed class CrashUnderLoadTests(SignalApiFactory factory) : IClassFixture<SignalApiFactory>, IAsyncLifetime
+public sealed class CrashUnderLoadTests(SignalApiFactory factory) : ApiTest<SignalApiFactory>(factory), IClassFixture<SignalApiFactory>
 {
     private const int Clients = 8;
-
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        await Task.CompletedTask;
-    }
 
     [Fact]
     public async Task ACrashUnderLoad_Is503sOnly_AndServiceResumesByItself()
     {
-        var client = factory.CreateClient("org_test", "admin");
+        var client = Factory.CreateClient("org_test", "admin");
         var pipelines = await Task.WhenAll(Enumerable.Range(0, Clients).Select(async i =>
             (await client.CreatePipelineAsync($$"""{"name":"Load {{i}}"}""")).Id()));
         var answers = new ConcurrentQueue<(string Request, HttpStatusCode Status, string? MediaType, string Body, bool AfterRestart)>();

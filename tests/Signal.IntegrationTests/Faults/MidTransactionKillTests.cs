@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
@@ -18,20 +17,12 @@ namespace Signal.IntegrationTests.Faults;
 /// </summary>
 [Collection(PostgresFaults.Name)]
 public sealed class MidTransactionKillTests(MidTransactionKillTests.KillingApiFactory factory)
-    : IClassFixture<MidTransactionKillTests.KillingApiFactory>, IAsyncLifetime
+    : ApiTest<MidTransactionKillTests.KillingApiFactory>(factory), IClassFixture<MidTransactionKillTests.KillingApiFactory>
 {
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ABackendKilledMidTransaction_LeavesNoPartialWrite()
     {
-        using var response = await factory.CreateClient("org_test", "editor").PostJsonAsync(
+        using var response = await Factory.CreateClient("org_test", "editor").PostJsonAsync(
             "/v1/admin/integration-catalog/meta_capi/install", TemplateApi.MetaSeedInstall);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "database_unavailable");
@@ -55,25 +46,14 @@ public sealed class MidTransactionKillTests(MidTransactionKillTests.KillingApiFa
     }
 
     /// <summary>Inserts the template for real, then has the server terminate this very backend.</summary>
-    private sealed class KillBackendAfterInsert(TemplateRepository inner, DbSession session) : ITemplateRepository
+    private sealed class KillBackendAfterInsert(TemplateRepository inner, DbSession session) : InterceptedTemplateRepository(inner)
     {
-        public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForUpdateAsync(orgId, id, cancellationToken);
-
-        public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForShareAsync(orgId, id, cancellationToken);
-
-        public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForDeleteAsync(orgId, id, cancellationToken);
-
-        public async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
+        public override async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
         {
-            await inner.AddAsync(newTemplate, cancellationToken);
+            await base.AddAsync(newTemplate, cancellationToken);
             var connection = await session.ConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_terminate_backend(pg_backend_pid())", transaction: session.Transaction, cancellationToken: cancellationToken));
         }
-
-        public Task SaveAsync(Template changed, CancellationToken cancellationToken) => inner.SaveAsync(changed, cancellationToken);
     }
 }

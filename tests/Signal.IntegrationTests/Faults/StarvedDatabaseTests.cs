@@ -12,7 +12,7 @@ namespace Signal.IntegrationTests.Faults;
 /// </summary>
 [Collection(PostgresFaults.Name)]
 public sealed class StarvedDatabaseTests(StarvedDatabaseTests.TightApiFactory factory)
-    : IClassFixture<StarvedDatabaseTests.TightApiFactory>, IAsyncLifetime
+    : ApiTest<StarvedDatabaseTests.TightApiFactory>(factory), IClassFixture<StarvedDatabaseTests.TightApiFactory>
 {
     private const string ApplicationName = "signal-starved-test";
 
@@ -23,18 +23,10 @@ public sealed class StarvedDatabaseTests(StarvedDatabaseTests.TightApiFactory fa
             $"{TestSettings.ConnectionString};Maximum Pool Size=2;Timeout=1;Options=-c statement_timeout=3000;Application Name={ApplicationName}";
     }
 
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task AnExhaustedPool_Is503_AndTheWaitingWritesFinishOnceFreed()
     {
-        var client = factory.CreateClient("org_test", "editor");
+        var client = Factory.CreateClient("org_test", "editor");
         var id = (await client.CreatePipelineAsync("""{"name":"Contended"}""")).Id();
         await using var locker = await LockPipelineAsync(id);
 
@@ -56,7 +48,7 @@ public sealed class StarvedDatabaseTests(StarvedDatabaseTests.TightApiFactory fa
     [Fact]
     public async Task AStatementTimeout_Is503_AndChangesNothing()
     {
-        var client = factory.CreateClient("org_test", "editor");
+        var client = Factory.CreateClient("org_test", "editor");
         var id = (await client.CreatePipelineAsync("""{"name":"Slow"}""")).Id();
         await using var locker = await LockPipelineAsync(id);
 

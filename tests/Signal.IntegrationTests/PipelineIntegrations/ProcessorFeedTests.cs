@@ -11,23 +11,14 @@ using static Signal.IntegrationTests.PipelineIntegrations.AssignmentApi;
 namespace Signal.IntegrationTests.PipelineIntegrations;
 
 /// <summary>SPEC §9: the processor feed, its version, conditional requests and <c>since</c>.</summary>
-[Collection(DatabaseTests.Name)]
 public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory factory)
-    : IClassFixture<ProcessorFeedTests.CountingFeedApiFactory>, IAsyncLifetime
+    : ApiTest<ProcessorFeedTests.CountingFeedApiFactory>(factory), IClassFixture<ProcessorFeedTests.CountingFeedApiFactory>
 {
     private const string FeedPath = "/v1/processor/config";
 
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
+    private HttpClient Editor() => Factory.CreateClient("org_test", "editor");
 
-    public Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        return Task.CompletedTask;
-    }
-
-    private HttpClient Editor() => factory.CreateClient("org_test", "editor");
-
-    private HttpClient Admin() => factory.CreateClient("org_test", "admin");
+    private HttpClient Admin() => Factory.CreateClient("org_test", "admin");
 
     [Fact]
     public async Task Feed_HasEveryLivePipelineWithDecryptedSecretAndResolvedDecryptedConfigs()
@@ -112,7 +103,7 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         var (_, etag) = await GetFeedAsync();
         await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.NotModified);
 
-        var loadsBefore = factory.FeedLoads;
+        var loadsBefore = Factory.FeedLoads;
         for (var i = 0; i < 20; i++)
         {
             using var notModified = await ConditionalAsync(etag);
@@ -120,7 +111,7 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
             notModified.Headers.ETag!.Tag.Should().Be(etag);
         }
 
-        factory.FeedLoads.Should().Be(loadsBefore, "a 304 never builds the snapshot");
+        Factory.FeedLoads.Should().Be(loadsBefore, "a 304 never builds the snapshot");
 
         await Editor().CreatePipelineAsync("""{"name":"Changed"}""");
         await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.OK);
@@ -173,7 +164,7 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
     [InlineData("owner")]
     public async Task UserTokens_AreForbiddenOnTheFeed(string role)
     {
-        using var response = await factory.CreateClient("org_test", role).GetAsync(FeedPath);
+        using var response = await Factory.CreateClient("org_test", role).GetAsync(FeedPath);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
@@ -181,11 +172,11 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
     [Fact]
     public async Task NoToken_Is401_AndTheProcessorTokenIsForbiddenOnAdminEndpoints()
     {
-        await (await factory.CreateClient().GetAsync(FeedPath)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await Factory.CreateClient().GetAsync(FeedPath)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         await (await Processor().GetAsync(PipelineApi.PipelinesPath)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    private HttpClient Processor() => factory.CreateProcessorClient();
+    private HttpClient Processor() => Factory.CreateProcessorClient();
 
     private async Task<(JsonNode Feed, string ETag)> GetFeedAsync(string query = "")
     {

@@ -6,22 +6,13 @@ using static Signal.IntegrationTests.Pipelines.PipelineApi;
 namespace Signal.IntegrationTests.Pipelines;
 
 /// <summary>SPEC §7 challenge tokens through HTTP, verified with nothing but the pipeline key secret.</summary>
-[Collection(DatabaseTests.Name)]
-public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : IClassFixture<FakeClockApiFactory>, IAsyncLifetime
+public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : ApiTest<FakeClockApiFactory>(factory), IClassFixture<FakeClockApiFactory>
 {
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Token_VerifiesWithTheSecret_UntilItExpiresAnHourLater()
     {
         var (id, secret) = await CreateAsync(required: true);
-        var issuedAt = factory.Clock.GetUtcNow();
+        var issuedAt = Factory.Clock.GetUtcNow();
 
         var body = await (await Editor().PostAsync(new Uri($"{PipelinesPath}/{id}/tokens", UriKind.Relative), null)).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -29,12 +20,12 @@ public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : IClassFix
         token.Should().StartWith("ct_");
         DateTimeOffset.Parse(body["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
             .Should().BeCloseTo(issuedAt.AddHours(1), TimeSpan.FromSeconds(1));
-        ChallengeTokens.Verify(token, id, secret, factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid);
+        ChallengeTokens.Verify(token, id, secret, Factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid);
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(59));
-        ChallengeTokens.Verify(token, id, secret, factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid);
-        factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        ChallengeTokens.Verify(token, id, secret, factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Expired);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(59));
+        ChallengeTokens.Verify(token, id, secret, Factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        ChallengeTokens.Verify(token, id, secret, Factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Expired);
     }
 
     [Fact]
@@ -44,12 +35,12 @@ public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : IClassFix
         var token = (await (await Editor().PostAsync(new Uri($"{PipelinesPath}/{id}/tokens", UriKind.Relative), null))
             .ShouldBeAsync(HttpStatusCode.OK))["token"]!.GetValue<string>();
 
-        var rotated = await (await factory.CreateClient("org_test", "admin").PostAsync(new Uri($"{PipelinesPath}/{id}/rotate-secret", UriKind.Relative), null))
+        var rotated = await (await Factory.CreateClient("org_test", "admin").PostAsync(new Uri($"{PipelinesPath}/{id}/rotate-secret", UriKind.Relative), null))
             .ShouldBeAsync(HttpStatusCode.OK);
 
-        ChallengeTokens.Verify(token, id, rotated["pipeline_key_secret"]!.GetValue<string>(), factory.Clock.GetUtcNow())
+        ChallengeTokens.Verify(token, id, rotated["pipeline_key_secret"]!.GetValue<string>(), Factory.Clock.GetUtcNow())
             .Should().Be(ChallengeTokenCheck.BadSignature);
-        ChallengeTokens.Verify(token, id, secret, factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid, "only the old secret matches it");
+        ChallengeTokens.Verify(token, id, secret, Factory.Clock.GetUtcNow()).Should().Be(ChallengeTokenCheck.Valid, "only the old secret matches it");
     }
 
     [Fact]
@@ -62,7 +53,7 @@ public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : IClassFix
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "challenge_tokens_not_required");
     }
 
-    private HttpClient Editor() => factory.CreateClient("org_test", "editor");
+    private HttpClient Editor() => Factory.CreateClient("org_test", "editor");
 
     private async Task<(string Id, string Secret)> CreateAsync(bool required)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Templates;
@@ -10,22 +9,13 @@ using Signal.IntegrationTests.Infrastructure;
 namespace Signal.IntegrationTests.Templates;
 
 /// <summary>An install whose write fails after the template row is written leaves nothing behind.</summary>
-[Collection(DatabaseTests.Name)]
 public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiFactory factory)
-    : IClassFixture<InstallAtomicityTests.FailingWriteApiFactory>, IAsyncLifetime
+    : ApiTest<InstallAtomicityTests.FailingWriteApiFactory>(factory), IClassFixture<InstallAtomicityTests.FailingWriteApiFactory>
 {
-    public Task InitializeAsync() => factory.ResetDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        factory.Logs.ShouldHaveLoggedNoSecret();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task FailureAfterTheTemplateInsert_RollsBackEverything()
     {
-        using var response = await factory.CreateClient("org_test", "editor")
+        using var response = await Factory.CreateClient("org_test", "editor")
             .PostJsonAsync("/v1/admin/integration-catalog/meta_capi/install", TemplateApi.MetaSeedInstall);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal_error");
@@ -37,7 +27,7 @@ public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiF
     public async Task RevisionThatViolatesAConstraint_LeavesNoTemplate()
     {
         // jsonb cannot hold U+0000: the revision insert fails inside the database, after the template insert.
-        using var response = await factory.CreateClient("org_test", "editor").PostJsonAsync(
+        using var response = await Factory.CreateClient("org_test", "editor").PostJsonAsync(
             "/v1/admin/integration-catalog/webhook/install", """{"name":"Hook","config":{"url":"https://h.example","note":"a\u0000b"}}""");
 
         ((int)response.StatusCode).Should().BeGreaterThanOrEqualTo(400);
@@ -58,23 +48,12 @@ public sealed class InstallAtomicityTests(InstallAtomicityTests.FailingWriteApiF
     }
 
     /// <summary>Writes for real, then fails as a crash between two statements would.</summary>
-    private sealed class FailAfterWrite(TemplateRepository inner) : ITemplateRepository
+    private sealed class FailAfterWrite(TemplateRepository inner) : InterceptedTemplateRepository(inner)
     {
-        public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForUpdateAsync(orgId, id, cancellationToken);
-
-        public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForShareAsync(orgId, id, cancellationToken);
-
-        public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
-            inner.FindForDeleteAsync(orgId, id, cancellationToken);
-
-        public async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
+        public override async Task AddAsync(Template newTemplate, CancellationToken cancellationToken)
         {
-            await inner.AddAsync(newTemplate, cancellationToken);
+            await base.AddAsync(newTemplate, cancellationToken);
             throw new InvalidOperationException("injected failure after the insert");
         }
-
-        public Task SaveAsync(Template changed, CancellationToken cancellationToken) => inner.SaveAsync(changed, cancellationToken);
     }
 }
