@@ -13,6 +13,13 @@ public sealed class NulCharacterMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // A NUL can only arrive percent-encoded; the raw text is checked first so that the query is not parsed for
+        // every request (the processor feed's 304 is the hottest path).
+        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) != true)
+        {
+            return next(context);
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             if (name.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))

@@ -23,7 +23,10 @@ public sealed class IdempotencyStore(DbSession session, IdempotencySettings sett
         SET fingerprint = excluded.fingerprint, response_ciphertext = excluded.response_ciphertext, created_at = excluded.created_at
         """;
 
-    /// <summary>The advisory lock's name: one per key scope (a 64-bit hash of it; a collision only makes a retry wait).</summary>
+    /// <summary>
+    /// The advisory lock's name, one per key scope; the lock is a 64-bit hash of it, so a collision can at worst answer
+    /// 409 to one of two unrelated requests that run at the same moment.
+    /// </summary>
     public static string LockName(IdempotencyKey key) => $"idempotency\n{key.OrgId}\n{key.UserId}\n{key.Operation}\n{key.Key}";
 
     public async Task<IdempotencyLookup> LockAndFindAsync(IdempotencyKey key, CancellationToken cancellationToken)
