@@ -23,7 +23,8 @@ public sealed class ParameterResolverProperties
 
             var result = ParameterResolver.Resolve(config, parameters);
 
-            return result.Config["field"]!.GetValue<string>() == value && result.Unresolved.Count == 0;
+            result.Config["field"]!.GetValue<string>().Should().Be(value);
+            result.Unresolved.Should().BeEmpty();
         });
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class ParameterResolverProperties
 
             var result = ParameterResolver.Resolve(config, new Dictionary<string, string> { [key] = value });
 
-            return result.Config["url"]!.GetValue<string>() == text.Replace($"{{{{pipeline_param.{key}}}}}", value, StringComparison.Ordinal);
+            result.Config["url"]!.GetValue<string>().Should().Be(text.Replace($"{{{{pipeline_param.{key}}}}}", value, StringComparison.Ordinal));
         });
 
     [Fact]
@@ -47,7 +48,9 @@ public sealed class ParameterResolverProperties
 
             var result = ParameterResolver.Resolve(config, new Dictionary<string, string> { ["x"] = "y" });
 
-            return result.Config.ToJsonString() == before && config.ToJsonString() == before && result.Unresolved.Count == 0;
+            result.Config.ToJsonString().Should().Be(before);
+            config.ToJsonString().Should().Be(before, "the input is not modified");
+            result.Unresolved.Should().BeEmpty();
         });
 
     [Fact]
@@ -58,6 +61,7 @@ public sealed class ParameterResolverProperties
 
             var result = ParameterResolver.Resolve(new JsonObject { ["a"] = reference }, new Dictionary<string, string>());
 
-            return result.Config["a"]!.GetValue<string>() == reference && result.Unresolved.SequenceEqual([key]);
+            result.Config["a"]!.GetValue<string>().Should().Be(reference);
+            result.Unresolved.Should().Equal(key);
         });
 }
