@@ -39,7 +39,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DbSession>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
+        services.AddScoped<IUnitOfWork, DbSessionUnitOfWork>();
         services.AddScoped<ITemplateRepository, TemplateRepository>();
         services.AddScoped<ITemplateQueries, TemplateQueries>();
         services.AddScoped<IPipelineRepository, PipelineRepository>();

@@ -1,14 +1,13 @@
 using System.Data;
 using Npgsql;
-using Signal.Application.Common.Abstractions;
 
 namespace Signal.Infrastructure.Persistence;
 
 /// <summary>
-/// The request's connection and, for a command, its transaction (the unit of work). Repositories run their SQL
-/// through it; disposing it without a commit rolls everything back.
+/// The request's connection and, for a command, its transaction. Repositories run their SQL through it; disposing it
+/// without a commit rolls everything back. The unit of work (<see cref="DbSessionUnitOfWork"/>) begins and commits it.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IUnitOfWork, IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
 
@@ -37,21 +36,29 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IUnitOfWork, IAsync
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await Transaction!.CommitAsync(cancellationToken);
-        await Transaction.DisposeAsync();
+        var transaction = Transaction ?? throw new InvalidOperationException("No unit of work was begun.");
+        await transaction.CommitAsync(cancellationToken);
         Transaction = null;
+        await transaction.DisposeAsync();
     }
 
+    /// <summary>
+    /// Rolls back what was not committed and returns the connection to the pool. Safe to call more than once: the
+    /// fields are cleared before anything is awaited, because Npgsql reuses one transaction object per physical
+    /// connection — a second disposal that still held it would roll back whichever request has the connection next.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null)
+        var (transaction, connection) = (Transaction, _connection);
+        (Transaction, _connection) = (null, null);
+        if (transaction is not null)
         {
-            await Transaction.DisposeAsync();
+            await transaction.DisposeAsync();
         }
 
-        if (_connection is not null)
+        if (connection is not null)
         {
-            await _connection.DisposeAsync();
+            await connection.DisposeAsync();
         }
     }
 }

@@ -5,10 +5,13 @@ namespace Signal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Every log line the API writes, formatted, with exceptions — to prove that no secret is ever logged. Lines that look
-/// like a secret (<see cref="SecretPatterns"/>) are kept aside too; every test ends by asserting there are none.
+/// like a secret (<see cref="SecretPatterns"/>) are kept aside too; every test ends by asserting there are none. Only the
+/// newest lines are kept for reading, so that a long run (the million-request fuzz) does not hold every line it logged.
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
+    private const int KeptLines = 100_000;
+
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly ConcurrentQueue<string> _leaks = new();
 
@@ -45,6 +48,9 @@ public sealed class CapturedLogs : ILoggerProvider
                 : string.Empty;
             var line = $"{logLevel} {category}: {formatter(state, exception)} {properties} {exception}";
             lines.Enqueue(line);
+            while (lines.Count > KeptLines && lines.TryDequeue(out _))
+            {
+            }
             if (SecretPatterns.Find(line).Count > 0)
             {
                 leaks.Enqueue(line);

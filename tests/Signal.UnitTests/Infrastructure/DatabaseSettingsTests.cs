@@ -12,7 +12,7 @@ public sealed class DatabaseSettingsTests
         var settings = new NpgsqlConnectionStringBuilder(From("Host=db;Database=signal;Username=u;Password=p").ConnectionString);
 
         settings.MaxPoolSize.Should().Be(16);
-        settings.MaxAutoPrepare.Should().Be(0, "automatic preparation broke the protocol under load (docs/performance.md)");
+        settings.MaxAutoPrepare.Should().Be(64, "the hot statements are prepared (docs/performance.md)");
         settings.NoResetOnClose.Should().BeTrue();
         settings.Timeout.Should().Be(5);
         settings.Enlist.Should().BeFalse();
