@@ -8,6 +8,7 @@ using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Application.Common.Paging;
 using Signal.Application.Pipelines;
+using Signal.Application.Pipelines.CreatePipeline;
 using Signal.Application.Pipelines.DeletePipeline;
 using Signal.Application.Pipelines.DownloadCollector;
 using Signal.Application.Pipelines.GetCollectorStatus;
@@ -17,6 +18,7 @@ using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Pipelines.ListPipelines;
 using Signal.Application.Pipelines.RequestCollectorBuild;
 using Signal.Application.Pipelines.RotateSecret;
+using Signal.Application.Pipelines.UpdatePipeline;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Controllers;
@@ -65,7 +67,7 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     public async Task<ActionResult<CreatedPipelineResponse>> Create(
         CreatePipelineRequest request, [FromHeader(Name = RequestHeaders.IdempotencyKey)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var pipeline = await sender.Send(request.ToCommand(idempotencyKey), cancellationToken);
+        var pipeline = await sender.Send(new CreatePipelineCommand(request.ToFields(), idempotencyKey), cancellationToken);
         return CreatedAtAction(nameof(Get), new { id = pipeline.Id }, pipeline);
     }
 
@@ -95,7 +97,7 @@ public sealed class PipelinesController(ISender sender) : ControllerBase
     [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<PipelineResponse> Update(
         string id, UpdatePipelineRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
-        await sender.Send(request.ToCommand(id, ifMatch), cancellationToken);
+        await sender.Send(new UpdatePipelineCommand(id, ifMatch, request.ToFields()), cancellationToken);
 
     /// <summary>Delete a pipeline</summary>
     /// <remarks>

@@ -63,8 +63,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 return Problem(StatusCodes.Status422UnprocessableEntity, reused);
             case DomainRuleException rule:
                 // A domain guard caught what the validators let through: the same problem as a validation failure.
-                var invalid = ValidationFailedException.For(rule.Field, rule.Message);
+                var invalid = new ValidationFailedException(rule.Errors);
                 return Problem(StatusCodes.Status400BadRequest, invalid, invalid.Errors);
+            case DeletedAggregateException deleted:
+                return Problem(StatusCodes.Status404NotFound, new NotFoundException(deleted.Resource, deleted.Id));
             case var _ when databaseHealth.IsUnstorableText(exception):
                 var unstorable = ValidationFailedException.For("request", $"a JSON value {NulCharacterMiddleware.Message}");
                 return Problem(StatusCodes.Status400BadRequest, unstorable, unstorable.Errors);

@@ -16,49 +16,17 @@ public static class PipelineExamples
 {
     public static Dictionary<Type, object> All(DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
-        var pipeline = new PipelineResponse
-        {
-            Id = "pip_01jmz8k2q4r6t8v0w2y4a6c8e0",
-            OrgId = "org_xyz",
-            Name = "Marketing Website",
-            Slug = "marketing-website",
-            Type = PipelineType.Web,
-            PipelineKey = "dk_pip_01jmz8k2q4r6t8v0w2y4a6c8e0",
-            PipelineKeySecretPrefix = "sk_a1b2",
-            DomainAllowlist = ["www.example.com", "example.com"],
-            Labels = ["env:production", "brand:marketing"],
-            RateLimitRps = 1000,
-            ChallengeTokenRequired = false,
-            Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-XXXXXXX", ["ga4_api_secret"] = "xxxxxxxxxxx" },
-            Config = [],
-            JsBuilderConfig = new JsBuilderConfigResponse("d.js", "_df", DeliveryMethod.Cdn, [], [], false),
-            IdentityConfig = new IdentityConfigResponse(false, [], []),
-            Enabled = true,
-            CreatedAt = createdAt,
-            UpdatedAt = updatedAt,
-        };
-        var withSecret = new CreatedPipelineResponse
-        {
-            Id = pipeline.Id,
-            OrgId = pipeline.OrgId,
-            Name = pipeline.Name,
-            Slug = pipeline.Slug,
-            Type = pipeline.Type,
-            PipelineKey = pipeline.PipelineKey,
-            PipelineKeySecretPrefix = "sk_a1b2",
-            DomainAllowlist = pipeline.DomainAllowlist,
-            Labels = pipeline.Labels,
-            RateLimitRps = pipeline.RateLimitRps,
-            ChallengeTokenRequired = false,
-            Parameters = pipeline.Parameters,
-            Config = [],
-            JsBuilderConfig = pipeline.JsBuilderConfig,
-            IdentityConfig = pipeline.IdentityConfig,
-            Enabled = true,
-            CreatedAt = createdAt,
-            UpdatedAt = createdAt,
-            PipelineKeySecret = "sk_a1b2c3d4e5f6g7h8i9j0...",
-        };
+        // Made by the aggregate and mapped as the API maps it, so the examples show exactly what the API answers.
+        var aggregate = Pipeline.Create("pip_01jmz8k2q4r6t8v0w2y4a6c8e0", "org_xyz", "marketing-website",
+            new PipelineFields(
+                Name: "Marketing Website",
+                DomainAllowlist: ["www.example.com", "example.com"],
+                Labels: ["env:production", "brand:marketing"],
+                Parameters: new Dictionary<string, string> { ["ga4_measurement_id"] = "G-XXXXXXX", ["ga4_api_secret"] = "xxxxxxxxxxx" }),
+            "enc:v1:example", "sk_a1b2", createdAt);
+        var withSecret = aggregate.ToCreatedResponse("sk_a1b2c3d4e5f6g7h8i9j0...");
+        aggregate.Change(new PipelineFields(), updatedAt);
+        var pipeline = aggregate.ToResponse();
         return new Dictionary<Type, object>
         {
             [typeof(PipelineResponse)] = pipeline,

@@ -53,7 +53,7 @@ public sealed class PipelineIntegration
     /// <summary>Deploys a newer revision or rolls back to an older one (the caller has checked it is of this template).</summary>
     public void Pin(string revisionId, DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
         RevisionId = revisionId;
         UpdatedAt = now;
     }
@@ -61,23 +61,15 @@ public sealed class PipelineIntegration
     /// <summary>Pauses (false) or resumes (true) delivery to this integration.</summary>
     public void SetEnabled(bool enabled, DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
         Enabled = enabled;
         UpdatedAt = now;
     }
 
     public void Delete(DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
         DeletedAt = now;
         UpdatedAt = now;
-    }
-
-    private void EnsureNotDeleted()
-    {
-        if (DeletedAt is not null)
-        {
-            throw new InvalidOperationException($"Pipeline integration {Id} is deleted.");
-        }
     }
 }

@@ -19,3 +19,35 @@ public sealed record IdentityConfig(bool CrossDomainEnabled, IReadOnlyList<strin
 {
     public static IdentityConfig Default => new(false, [], []);
 }
+
+/// <summary>Collector settings as sent; absent fields keep their current (or default) value.</summary>
+public sealed record JsBuilderFields(
+    string? ScriptFilename = null,
+    string? GlobalVariable = null,
+    DeliveryMethod? DeliveryMethod = null,
+    JsonObject? VendorSyncs = null,
+    JsonObject? ConsentConfig = null,
+    bool? CrossDomain = null)
+{
+    /// <summary>These fields over <paramref name="current"/>.</summary>
+    public JsBuilderConfig Over(JsBuilderConfig current) => new(
+        ScriptFilename ?? current.ScriptFilename,
+        GlobalVariable ?? current.GlobalVariable,
+        DeliveryMethod ?? current.DeliveryMethod,
+        VendorSyncs?.DeepClone().AsObject() ?? current.VendorSyncs,
+        ConsentConfig?.DeepClone().AsObject() ?? current.ConsentConfig,
+        CrossDomain ?? current.CrossDomain);
+}
+
+/// <summary>Identity settings as sent; absent fields keep their current (or default) value.</summary>
+public sealed record IdentityFields(
+    bool? CrossDomainEnabled = null,
+    IReadOnlyList<string>? CrossDomainDomains = null,
+    JsonObject? VendorSync = null)
+{
+    /// <summary>These fields over <paramref name="current"/>; domains lowercased and without duplicates.</summary>
+    public IdentityConfig Over(IdentityConfig current) => new(
+        CrossDomainEnabled ?? current.CrossDomainEnabled,
+        CrossDomainDomains is null ? current.CrossDomainDomains : PipelineRules.NormaliseHosts(CrossDomainDomains),
+        VendorSync?.DeepClone().AsObject() ?? current.VendorSync);
+}

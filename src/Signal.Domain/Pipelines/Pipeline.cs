@@ -11,6 +11,7 @@ public sealed class Pipeline
 {
     public const string IdPrefix = "pip";
     public const string KeyPrefix = "dk_";
+    public const int DefaultRateLimit = 1000;
 
     private Pipeline(string id, string orgId, DateTimeOffset createdAt)
     {
@@ -30,7 +31,7 @@ public sealed class Pipeline
 
     public string Slug { get; private set; } = string.Empty;
 
-    public PipelineType Type { get; private set; }
+    public PipelineType Type { get; private set; } = PipelineType.Web;
 
     /// <summary>The key secret as stored: encrypted.</summary>
     public string SecretCiphertext { get; private set; } = string.Empty;
@@ -42,7 +43,7 @@ public sealed class Pipeline
 
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
-    public int RateLimitRps { get; private set; }
+    public int RateLimitRps { get; private set; } = DefaultRateLimit;
 
     public bool ChallengeTokenRequired { get; private set; }
 
@@ -54,7 +55,7 @@ public sealed class Pipeline
 
     public IdentityConfig IdentityConfig { get; private set; } = IdentityConfig.Default;
 
-    public bool Enabled { get; private set; }
+    public bool Enabled { get; private set; } = true;
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -63,106 +64,48 @@ public sealed class Pipeline
     public DateTimeOffset? DeletedAt { get; private set; }
 
     /// <summary>
-    /// A new pipeline with the seed's defaults for whatever <paramref name="settings"/> leaves out.
+    /// A new pipeline with the defaults for whatever <paramref name="fields"/> leaves out; a name is required.
     /// <paramref name="id"/> is fixed beforehand because the secret's encryption is bound to it.
     /// </summary>
     public static Pipeline Create(
-        string id, string orgId, string slug, PipelineSettings settings, string secretCiphertext, string secretPrefix, DateTimeOffset now)
+        string id, string orgId, string slug, PipelineFields fields, string secretCiphertext, string secretPrefix, DateTimeOffset now)
     {
-        var pipeline = new Pipeline(id, orgId, now)
-        {
-            Name = settings.Name ?? throw new DomainRuleException("name", "is required"),
-            Type = PipelineType.Web,
-            RateLimitRps = 1000,
-            Enabled = true,
-            SecretCiphertext = secretCiphertext,
-            SecretPrefix = secretPrefix,
-        };
-        pipeline.Apply(settings with { Slug = slug }, now);
+        ThrowIfBroken(fields.Violations(isNew: true));
+        var pipeline = new Pipeline(id, orgId, now) { SecretCiphertext = secretCiphertext, SecretPrefix = secretPrefix };
+        pipeline.Assign(fields with { Slug = slug });
+        pipeline.UpdatedAt = now;
         return pipeline;
     }
 
+    /// <summary>A pipeline as stored. Nothing is validated: a rule tightened later must not make existing rows unreadable.</summary>
     public static Pipeline Rehydrate(
         string id,
         string orgId,
-        PipelineSettings settings,
+        PipelineFields stored,
         string secretCiphertext,
         string secretPrefix,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt)
     {
         var pipeline = new Pipeline(id, orgId, createdAt) { SecretCiphertext = secretCiphertext, SecretPrefix = secretPrefix };
-        pipeline.Apply(settings, updatedAt);
+        pipeline.Assign(stored);
+        pipeline.UpdatedAt = updatedAt;
         return pipeline;
     }
 
-    /// <summary>
-    /// A partial update: every setting that is not null replaces the current one (lists and maps whole; the collector
-    /// and identity settings field by field, as the caller merged them).
-    /// </summary>
-    public void Apply(PipelineSettings settings, DateTimeOffset now)
+    /// <summary>A partial update: every field that is set replaces the current one (see <see cref="PipelineFields"/>).</summary>
+    public void Change(PipelineFields fields, DateTimeOffset now)
     {
-        EnsureNotDeleted();
-        if (settings.Name is not null)
-        {
-            Name = Check("name", settings.Name.Trim(), n => n.Length is > 0 and <= PipelineRules.MaxNameLength && !n.Any(char.IsControl),
-                $"must be 1 to {PipelineRules.MaxNameLength} characters without control characters");
-        }
-
-        if (settings.Slug is not null)
-        {
-            Slug = Check("slug", settings.Slug, PipelineRules.IsSlug, "must be lowercase letters and digits separated by single hyphens");
-        }
-
-        Type = settings.Type ?? Type;
-        if (settings.DomainAllowlist is not null)
-        {
-            DomainAllowlist = CheckHosts("domain_allowlist", settings.DomainAllowlist);
-        }
-
-        if (settings.Labels is not null)
-        {
-            Labels = CheckLabels(settings.Labels);
-        }
-
-        if (settings.RateLimitRps is { } rate)
-        {
-            RateLimitRps = Check("rate_limit_rps", rate, r => r is >= PipelineRules.MinRateLimit and <= PipelineRules.MaxRateLimit,
-                $"must be between {PipelineRules.MinRateLimit} and {PipelineRules.MaxRateLimit}");
-        }
-
-        ChallengeTokenRequired = settings.ChallengeTokenRequired ?? ChallengeTokenRequired;
-        if (settings.Parameters is not null)
-        {
-            Parameters = CheckParameters(settings.Parameters);
-        }
-
-        Config = settings.Config ?? Config;
-        if (settings.JsBuilderConfig is { } builder)
-        {
-            Check("js_builder_config.script_filename", builder.ScriptFilename, PipelineRules.IsScriptFilename,
-                "must be a plain file name ending in .js");
-            Check("js_builder_config.global_variable", builder.GlobalVariable, PipelineRules.IsGlobalVariable,
-                "must be a JavaScript identifier that is not a reserved word");
-            JsBuilderConfig = builder;
-        }
-
-        if (settings.IdentityConfig is { } identity)
-        {
-            IdentityConfig = identity with
-            {
-                CrossDomainDomains = CheckHosts("identity_config.cross_domain_domains", identity.CrossDomainDomains),
-            };
-        }
-
-        Enabled = settings.Enabled ?? Enabled;
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
+        ThrowIfBroken(fields.Violations(isNew: false));
+        Assign(fields);
         UpdatedAt = now;
     }
 
     /// <summary>Replaces the key secret; the old one stops being valid at once.</summary>
     public void RotateSecret(string secretCiphertext, string secretPrefix, DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
         SecretCiphertext = secretCiphertext;
         SecretPrefix = secretPrefix;
         UpdatedAt = now;
@@ -170,67 +113,43 @@ public sealed class Pipeline
 
     public void Delete(DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
         DeletedAt = now;
         UpdatedAt = now;
     }
 
-    /// <summary>Everything but identity and secret, as settings: what a partial update starts from.</summary>
-    public PipelineSettings Settings => new(
-        Name, Slug, Type, DomainAllowlist, Labels, RateLimitRps, ChallengeTokenRequired, Parameters, Config,
-        JsBuilderConfig, IdentityConfig, Enabled);
-
-    private void EnsureNotDeleted()
+    private static void ThrowIfBroken(IReadOnlyDictionary<string, string[]> violations)
     {
-        if (DeletedAt is not null)
+        if (violations.Count > 0)
         {
-            throw new InvalidOperationException($"Pipeline {Id} is deleted.");
+            throw new DomainRuleException(violations);
         }
     }
 
-    private static T Check<T>(string field, T value, Func<T, bool> rule, string message) =>
-        rule(value) ? value : throw new DomainRuleException(field, message);
-
-    private static List<string> CheckHosts(string field, IReadOnlyList<string> hosts)
+    /// <summary>Takes every set field, normalised (names trimmed, hosts lowercased, duplicates dropped, JSON copied).</summary>
+    private void Assign(PipelineFields fields)
     {
-        var lowered = hosts.Select(h => h.Trim().ToLowerInvariant()).Distinct().ToList();
-        Check(field, lowered, l => l.Count <= PipelineRules.MaxDomains, $"must have at most {PipelineRules.MaxDomains} entries");
-        foreach (var host in lowered)
-        {
-            Check(field, host, PipelineRules.IsHostPattern, $"'{host}' must be a host name of at most {PipelineRules.MaxHostLength} characters (optionally starting with *.)");
-        }
-
-        return lowered;
-    }
-
-    private static List<string> CheckLabels(IReadOnlyList<string> labels)
-    {
-        var distinct = labels.Distinct(StringComparer.Ordinal).ToList();
-        Check("labels", distinct, l => l.Count <= PipelineRules.MaxLabels, $"must have at most {PipelineRules.MaxLabels} labels");
-        foreach (var label in distinct)
-        {
-            Check("labels", label, PipelineRules.IsLabel, $"'{label}' must be 1 to {PipelineRules.MaxLabelLength} characters without whitespace");
-        }
-
-        return distinct;
-    }
-
-    private static Dictionary<string, string> CheckParameters(IReadOnlyDictionary<string, string> parameters)
-    {
-        Check("parameters", parameters, p => p.Count <= PipelineRules.MaxParameters, $"must have at most {PipelineRules.MaxParameters} keys");
-        foreach (var (key, value) in parameters)
-        {
-            Check($"parameters.{key}", key, PipelineRules.IsParameterKey, "key must match [A-Za-z_][A-Za-z0-9_]*");
-            Check($"parameters.{key}", value, v => v is not null && v.Length <= PipelineRules.MaxParameterValueLength,
-                $"must be a string of at most {PipelineRules.MaxParameterValueLength} characters");
-        }
-
-        return new Dictionary<string, string>(parameters, StringComparer.Ordinal);
+        Name = fields.Name?.Trim() ?? Name;
+        Slug = fields.Slug ?? Slug;
+        Type = fields.Type ?? Type;
+        DomainAllowlist = fields.DomainAllowlist is { } hosts ? PipelineRules.NormaliseHosts(hosts) : DomainAllowlist;
+        Labels = fields.Labels?.Distinct(StringComparer.Ordinal).ToList() ?? Labels;
+        RateLimitRps = fields.RateLimitRps ?? RateLimitRps;
+        ChallengeTokenRequired = fields.ChallengeTokenRequired ?? ChallengeTokenRequired;
+        Parameters = fields.Parameters is { } parameters ? new Dictionary<string, string>(parameters, StringComparer.Ordinal) : Parameters;
+        Config = fields.Config?.DeepClone().AsObject() ?? Config;
+        JsBuilderConfig = fields.JsBuilderConfig?.Over(JsBuilderConfig) ?? JsBuilderConfig;
+        IdentityConfig = fields.IdentityConfig?.Over(IdentityConfig) ?? IdentityConfig;
+        Enabled = fields.Enabled ?? Enabled;
     }
 }
 
-/// <summary>The settable state of a pipeline; null means "not given" (keep the current value or the default).</summary>
-public sealed record PipelineSettings(
+/// <summary>
+/// The fields of a pipeline a client sets, carried unchanged from the request to the aggregate, for create and update
+/// alike. Null means "not sent": keep the current value (or the default, for a new pipeline). Lists and maps are
+/// replaced whole; <see cref="JsBuilderConfig"/> and <see cref="IdentityConfig"/> change field by field.
+/// </summary>
+public sealed record PipelineFields(
     string? Name = null,
     string? Slug = null,
     PipelineType? Type = null,
@@ -240,6 +159,45 @@ public sealed record PipelineSettings(
     bool? ChallengeTokenRequired = null,
     IReadOnlyDictionary<string, string>? Parameters = null,
     JsonObject? Config = null,
-    JsBuilderConfig? JsBuilderConfig = null,
-    IdentityConfig? IdentityConfig = null,
-    bool? Enabled = null);
+    JsBuilderFields? JsBuilderConfig = null,
+    IdentityFields? IdentityConfig = null,
+    bool? Enabled = null)
+{
+    /// <summary>
+    /// Every rule the set fields break, keyed by JSON path with one message per rule — the pipeline's rules, defined
+    /// here only: validators report them before any work is done, and the aggregate refuses a change that breaks one.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Violations(bool isNew)
+    {
+        var rules = new PipelineRules.Violations();
+        if (Name is null)
+        {
+            rules.AddIf(isNew, "name", "is required");
+        }
+        else
+        {
+            rules.AddIf(!PipelineRules.IsName(Name), "name", PipelineRules.NameMessage);
+        }
+
+        rules.AddIf(Slug is not null && !PipelineRules.IsSlug(Slug), "slug", PipelineRules.SlugMessage);
+        rules.AddIf(RateLimitRps is not null && !PipelineRules.IsRateLimit(RateLimitRps.Value), "rate_limit_rps", PipelineRules.RateLimitMessage);
+        rules.CheckHosts("domain_allowlist", DomainAllowlist);
+        if (Labels is not null)
+        {
+            rules.AddIf(Labels.Count > PipelineRules.MaxLabels, "labels", $"must have at most {PipelineRules.MaxLabels} labels");
+            rules.CheckEach("labels", Labels, l => l is not null && PipelineRules.IsLabel(l), _ => PipelineRules.LabelMessage);
+        }
+
+        rules.CheckParameters(Parameters);
+        if (JsBuilderConfig is { } builder)
+        {
+            rules.AddIf(builder.ScriptFilename is not null && !PipelineRules.IsScriptFilename(builder.ScriptFilename),
+                "js_builder_config.script_filename", PipelineRules.ScriptFilenameMessage);
+            rules.AddIf(builder.GlobalVariable is not null && !PipelineRules.IsGlobalVariable(builder.GlobalVariable),
+                "js_builder_config.global_variable", PipelineRules.GlobalVariableMessage);
+        }
+
+        rules.CheckHosts("identity_config.cross_domain_domains", IdentityConfig?.CrossDomainDomains);
+        return rules.Errors;
+    }
+}

@@ -111,7 +111,7 @@ public sealed class Template
         string createdBy,
         DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Template", Id);
         if (changeSummary?.Length > MaxChangeSummaryLength)
         {
             throw new DomainRuleException("change_summary", $"must be at most {MaxChangeSummaryLength} characters");
@@ -128,18 +128,11 @@ public sealed class Template
 
     public void Delete(DateTimeOffset now)
     {
-        EnsureNotDeleted();
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Template", Id);
         DeletedAt = now;
         UpdatedAt = now;
     }
 
-    private void EnsureNotDeleted()
-    {
-        if (DeletedAt is not null)
-        {
-            throw new InvalidOperationException($"Template {Id} is deleted.");
-        }
-    }
 
     private static string ValidName(string name)
     {

@@ -22,24 +22,6 @@ public sealed class PipelineRepository(DbSession session) : IPipelineRepository
         WHERE org_id = @OrgId AND deleted_at IS NULL AND (slug = @Base OR slug LIKE @Pattern ESCAPE '\')
         """;
 
-    private const string InsertSql = """
-        INSERT INTO pipelines
-            (id, org_id, name, slug, type, secret_ciphertext, secret_prefix, domain_allowlist, labels, rate_limit_rps,
-             challenge_token_required, parameters, config, js_builder_config, identity_config, enabled, created_at, updated_at)
-        VALUES (@Id, @OrgId, @Name, @Slug, @Type, @SecretCiphertext, @SecretPrefix, @DomainAllowlist, @Labels, @RateLimitRps,
-                @ChallengeTokenRequired, @Parameters, @Config, @JsBuilderConfig, @IdentityConfig, @Enabled, @CreatedAt, @UpdatedAt)
-        """;
-
-    private const string UpdateSql = """
-        UPDATE pipelines
-        SET name = @Name, slug = @Slug, type = @Type, secret_ciphertext = @SecretCiphertext, secret_prefix = @SecretPrefix,
-            domain_allowlist = @DomainAllowlist, labels = @Labels, rate_limit_rps = @RateLimitRps,
-            challenge_token_required = @ChallengeTokenRequired, parameters = @Parameters, config = @Config,
-            js_builder_config = @JsBuilderConfig, identity_config = @IdentityConfig, enabled = @Enabled,
-            updated_at = @UpdatedAt, deleted_at = @DeletedAt
-        WHERE org_id = @OrgId AND id = @Id
-        """;
-
     public async Task<Pipeline?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<PipelineRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken);
@@ -65,9 +47,9 @@ public sealed class PipelineRepository(DbSession session) : IPipelineRepository
         return $"{baseSlug}-{suffix}";
     }
 
-    public Task AddAsync(Pipeline newPipeline, CancellationToken cancellationToken) => WriteAsync(InsertSql, newPipeline, cancellationToken);
+    public Task AddAsync(Pipeline newPipeline, CancellationToken cancellationToken) => WriteAsync(PipelineRow.InsertSql, newPipeline, cancellationToken);
 
-    public Task SaveAsync(Pipeline changed, CancellationToken cancellationToken) => WriteAsync(UpdateSql, changed, cancellationToken);
+    public Task SaveAsync(Pipeline changed, CancellationToken cancellationToken) => WriteAsync(PipelineRow.UpdateSql, changed, cancellationToken);
 
     private async Task WriteAsync(string sql, Pipeline pipeline, CancellationToken cancellationToken)
     {

@@ -6,13 +6,34 @@ using Signal.Domain.Pipelines;
 
 namespace Signal.Infrastructure.Pipelines;
 
-/// <summary>A <c>pipelines</c> row and its conversions to and from the aggregate.</summary>
+/// <summary>
+/// A <c>pipelines</c> row, its conversions to and from the aggregate, and the statements that read and write it: the one
+/// place in Infrastructure that lists a pipeline's columns.
+/// </summary>
 internal sealed class PipelineRow
 {
     public const string Columns = """
         p.id, p.org_id, p.name, p.slug, p.type, p.secret_ciphertext, p.secret_prefix, p.domain_allowlist, p.labels,
         p.rate_limit_rps, p.challenge_token_required, p.parameters, p.config, p.js_builder_config, p.identity_config,
         p.enabled, p.created_at, p.updated_at
+        """;
+
+    public const string InsertSql = """
+        INSERT INTO pipelines
+            (id, org_id, name, slug, type, secret_ciphertext, secret_prefix, domain_allowlist, labels, rate_limit_rps,
+             challenge_token_required, parameters, config, js_builder_config, identity_config, enabled, created_at, updated_at)
+        VALUES (@Id, @OrgId, @Name, @Slug, @Type, @SecretCiphertext, @SecretPrefix, @DomainAllowlist, @Labels, @RateLimitRps,
+                @ChallengeTokenRequired, @Parameters, @Config, @JsBuilderConfig, @IdentityConfig, @Enabled, @CreatedAt, @UpdatedAt)
+        """;
+
+    public const string UpdateSql = """
+        UPDATE pipelines
+        SET name = @Name, slug = @Slug, type = @Type, secret_ciphertext = @SecretCiphertext, secret_prefix = @SecretPrefix,
+            domain_allowlist = @DomainAllowlist, labels = @Labels, rate_limit_rps = @RateLimitRps,
+            challenge_token_required = @ChallengeTokenRequired, parameters = @Parameters, config = @Config,
+            js_builder_config = @JsBuilderConfig, identity_config = @IdentityConfig, enabled = @Enabled,
+            updated_at = @UpdatedAt, deleted_at = @DeletedAt
+        WHERE org_id = @OrgId AND id = @Id
         """;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -60,7 +81,7 @@ internal sealed class PipelineRow
     public Pipeline ToPipeline() => Pipeline.Rehydrate(
         Id,
         OrgId,
-        new PipelineSettings(
+        new PipelineFields(
             Name,
             Slug,
             WireNames.TryParse<PipelineType>(Type, out var type) ? type : throw new InvalidOperationException($"Unknown pipeline type '{Type}'."),
@@ -70,8 +91,8 @@ internal sealed class PipelineRow
             ChallengeTokenRequired,
             Parameters.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal),
             Config,
-            JsBuilderConfig.Deserialize<Domain.Pipelines.JsBuilderConfig>(Json),
-            IdentityConfig.Deserialize<Domain.Pipelines.IdentityConfig>(Json),
+            JsBuilderConfig.Deserialize<JsBuilderFields>(Json),
+            IdentityConfig.Deserialize<IdentityFields>(Json),
             Enabled),
         SecretCiphertext,
         SecretPrefix,

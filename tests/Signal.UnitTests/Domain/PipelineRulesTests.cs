@@ -1,4 +1,3 @@
-using Signal.Domain.Common;
 using Signal.Domain.Pipelines;
 
 namespace Signal.UnitTests.Domain;
@@ -49,15 +48,4 @@ public sealed class PipelineRulesTests
     [InlineData("d.mjs", false)]
     [InlineData("d.js.txt", false)]
     public void IsScriptFilename(string value, bool valid) => PipelineRules.IsScriptFilename(value).Should().Be(valid);
-
-    [Fact]
-    public void Pipeline_GuardsItsInvariants_EvenWithoutTheValidator()
-    {
-        var pipeline = Pipeline.Create("pip_1", "org_1", "site", new PipelineSettings(Name: "Site"), "enc:v1:x", "sk_abcd", DateTimeOffset.UnixEpoch);
-
-        var invalid = () => pipeline.Apply(new PipelineSettings(Labels: ["has space"]), DateTimeOffset.UnixEpoch);
-
-        invalid.Should().Throw<DomainRuleException>().Which.Field.Should().Be("labels");
-        pipeline.PipelineKey.Should().Be("dk_pip_1");
-    }
 }

@@ -37,7 +37,7 @@ public sealed class TemplateTests
     {
         var create = () => Template.Create("org_1", name, "ga4", null, null, Now);
 
-        create.Should().Throw<DomainRuleException>().Which.Field.Should().Be("name");
+        create.Should().Throw<DomainRuleException>().Which.Errors.Should().ContainKey("name");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class TemplateTests
 
         var rename = () => template.Rename(new string('x', 101), Now);
 
-        rename.Should().Throw<DomainRuleException>().WithMessage("must be at most 100 characters");
+        rename.Should().Throw<DomainRuleException>().Which.Errors["name"].Should().Equal("must be at most 100 characters");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class TemplateTests
 
         var add = () => template.AddRevision("rev_d", [], DeliveryMode.ServerSide, null, "user_1", Now);
 
-        add.Should().Throw<InvalidOperationException>();
+        add.Should().Throw<DeletedAggregateException>().Which.Resource.Should().Be("Template");
     }
 
     [Fact]

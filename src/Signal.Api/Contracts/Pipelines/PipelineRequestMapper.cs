@@ -1,13 +1,13 @@
 using Riok.Mapperly.Abstractions;
-using Signal.Application.Pipelines.CreatePipeline;
-using Signal.Application.Pipelines.UpdatePipeline;
+using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Contracts.Pipelines;
 
+/// <summary>Request bodies to the one shape a pipeline's fields travel in to the domain.</summary>
 [Mapper]
 public static partial class PipelineRequestMapper
 {
-    public static partial CreatePipelineCommand ToCommand(this CreatePipelineRequest request, string? idempotencyKey);
+    public static partial PipelineFields ToFields(this CreatePipelineRequest request);
 
-    public static partial UpdatePipelineCommand ToCommand(this UpdatePipelineRequest request, string id, string? ifMatch);
+    public static partial PipelineFields ToFields(this UpdatePipelineRequest request);
 }

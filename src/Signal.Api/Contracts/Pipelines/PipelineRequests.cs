@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Signal.Application.Pipelines;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Contracts.Pipelines;

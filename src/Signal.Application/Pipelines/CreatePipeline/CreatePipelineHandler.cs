@@ -15,14 +15,13 @@ public sealed class CreatePipelineHandler(
     {
         var now = time.GetUtcNow();
         var id = Ids.New(Pipeline.IdPrefix, now);
-        var slug = command.Slug
-            ?? await pipelines.ReserveSlugAsync(user.OrgId, PipelineRules.SlugFrom(command.Name!), cancellationToken);
+        var slug = command.Fields.Slug
+            ?? await pipelines.ReserveSlugAsync(user.OrgId, PipelineRules.SlugFrom(command.Fields.Name!), cancellationToken);
         var secret = PipelineSecret.Generate();
         var ciphertext = await protector.ProtectAsync(
             new SecretScope(user.OrgId, id, PipelineSecret.FieldName), secret, cancellationToken);
 
-        var settings = PipelineSettingsFactory.From(command, JsBuilderConfig.Default, IdentityConfig.Default);
-        var pipeline = Pipeline.Create(id, user.OrgId, slug, settings, ciphertext, PipelineSecret.PrefixOf(secret), now);
+        var pipeline = Pipeline.Create(id, user.OrgId, slug, command.Fields, ciphertext, PipelineSecret.PrefixOf(secret), now);
         await pipelines.AddAsync(pipeline, cancellationToken);
         return pipeline.ToCreatedResponse(secret);
     }

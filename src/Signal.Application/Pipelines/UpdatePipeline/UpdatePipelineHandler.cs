@@ -13,7 +13,7 @@ public sealed class UpdatePipelineHandler(IPipelineRepository pipelines, ICurren
             ?? throw new NotFoundException("Pipeline", command.Id);
         entityTags.EnsureMatches(command.IfMatch, pipeline.ToResponse(), "pipeline");
 
-        pipeline.Apply(PipelineSettingsFactory.From(command, pipeline.JsBuilderConfig, pipeline.IdentityConfig), time.GetUtcNow());
+        pipeline.Change(command.Fields, time.GetUtcNow());
         await pipelines.SaveAsync(pipeline, cancellationToken);
         return pipeline.ToResponse();
     }
