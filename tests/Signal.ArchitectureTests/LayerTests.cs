@@ -3,7 +3,7 @@ using NetArchTest.Rules;
 
 namespace Signal.ArchitectureTests;
 
-/// <summary>SPEC §2: dependencies point inward; controllers only translate HTTP.</summary>
+/// <summary>Dependencies point inward; controllers only translate HTTP.</summary>
 public sealed class LayerTests
 {
     private static readonly Assembly Domain = typeof(Signal.Domain.Catalog.CatalogVendor).Assembly;

@@ -1,6 +1,6 @@
 namespace Signal.Api.Auth;
 
-/// <summary>The claims Signal reads from a bearer token (SPEC §4).</summary>
+/// <summary>The claims Signal reads from a bearer token (docs/authentication.md).</summary>
 public static class SignalClaims
 {
     public const string Subject = "sub";

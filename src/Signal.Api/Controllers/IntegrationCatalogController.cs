@@ -13,7 +13,7 @@ using Signal.Domain.Catalog;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>The library of vendor integrations this build ships (seed 000).</summary>
+/// <summary>The library of vendor integrations this build ships.</summary>
 [ApiController]
 [Route("v1/admin/integration-catalog")]
 [Authorize(Policy = Policies.Viewer)]

@@ -19,7 +19,7 @@ using Signal.Application.Templates.UpdateTemplate;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>Org-level reusable integration definitions and their immutable revisions (seed 001).</summary>
+/// <summary>Org-level reusable integration definitions and their immutable revisions.</summary>
 [ApiController]
 [Route("v1/admin/integration-templates")]
 [Authorize(Policy = Policies.Viewer)]

@@ -14,7 +14,7 @@ using Signal.Application.PipelineIntegrations.UpdateAssignment;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>Templates assigned to a pipeline, each pinned at one revision (SPEC §8).</summary>
+/// <summary>Templates assigned to a pipeline, each pinned at one revision.</summary>
 [ApiController]
 [Route("v1/admin/pipelines/{id}/integrations")]
 [Authorize(Policy = Policies.Viewer)]

@@ -23,7 +23,7 @@ using Signal.Domain.Pipelines;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>Data collection and delivery units: keys and secrets, labels, parameters, challenge tokens, collectors (seed 003).</summary>
+/// <summary>Data collection and delivery units: keys and secrets, labels, parameters, challenge tokens, collectors.</summary>
 [ApiController]
 [Route("v1/admin/pipelines")]
 [Authorize(Policy = Policies.Viewer)]

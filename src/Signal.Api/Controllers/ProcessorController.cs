@@ -8,7 +8,7 @@ using Signal.Application.Processor.GetFeed;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>What the event processors run (SPEC §9); service tokens with scope signal.processor only.</summary>
+/// <summary>What the event processors run (docs/processor-feed.md); service tokens with scope signal.processor only.</summary>
 [ApiController]
 [Route("v1/processor")]
 [Authorize(Policy = Policies.Processor)]

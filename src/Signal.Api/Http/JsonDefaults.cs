@@ -5,7 +5,7 @@ using System.Text.Unicode;
 
 namespace Signal.Api.Http;
 
-/// <summary>The wire format of SPEC §3: snake_case names, lowercase enum strings, UTC timestamps with Z, no unknown fields.</summary>
+/// <summary>The wire format (docs/decisions/0003): snake_case names, lowercase enum strings, UTC timestamps with Z, no unknown fields.</summary>
 public static class JsonDefaults
 {
     public static void Apply(JsonSerializerOptions options)

@@ -1,6 +1,6 @@
 namespace Signal.Api.Http;
 
-/// <summary>Bounds on what a client may send (SPEC §3).</summary>
+/// <summary>Bounds on what a client may send (docs/reliability.md).</summary>
 public static class RequestLimits
 {
     public const long MaxBodyBytes = 1024 * 1024;

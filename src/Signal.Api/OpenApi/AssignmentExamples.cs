@@ -9,7 +9,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Api.OpenApi;
 
-/// <summary>Examples of the assignment, resolved-config and processor-feed bodies: the seed's GA4 example.</summary>
+/// <summary>Examples of the assignment, resolved-config and processor-feed bodies: a GA4 template whose config references pipeline parameters.</summary>
 public static class AssignmentExamples
 {
     private const string PipelineId = "pip_01jmz8k2q4r6t8v0w2y4a6c8e0";

@@ -16,7 +16,7 @@ using Signal.Domain.Templates;
 namespace Signal.Api.OpenApi;
 
 /// <summary>
-/// Examples shown in the OpenAPI document, by body type (and status, for problems). Built from the seeds' own examples
+/// Examples shown in the OpenAPI document, by body type (and status, for problems). Built from the API reference's examples
 /// and the shipped catalog, so that an example reads like what the API returns.
 /// </summary>
 public sealed class ExampleRegistry

@@ -11,7 +11,7 @@ using Signal.Domain.Pipelines;
 
 namespace Signal.Api.OpenApi;
 
-/// <summary>Examples of the pipeline bodies, from seed 003's own examples.</summary>
+/// <summary>Examples of the pipeline bodies.</summary>
 public static class PipelineExamples
 {
     public static Dictionary<Type, object> All(DateTimeOffset createdAt, DateTimeOffset updatedAt)

@@ -3,7 +3,7 @@ using Signal.Domain.Catalog;
 
 namespace Signal.Application.Catalog;
 
-/// <summary>A catalog vendor as the API shows it (seed 000, "Catalog Vendor Object").</summary>
+/// <summary>A catalog vendor as the API shows it.</summary>
 public sealed record VendorResponse(
     string Key,
     string Name,

@@ -17,7 +17,7 @@ public interface IPipelineIntegrationQueries
     Task<IReadOnlyList<AssignedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
 }
 
-/// <summary>A pipeline that uses a template (SPEC §8, <c>GET …/integration-templates/{id}/pipelines</c>).</summary>
+/// <summary>A pipeline that uses a template (<c>GET …/integration-templates/{id}/pipelines</c>).</summary>
 public sealed record TemplateUsage(
     string PipelineId,
     string PipelineName,

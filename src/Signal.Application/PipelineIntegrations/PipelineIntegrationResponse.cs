@@ -3,7 +3,7 @@ using Signal.Domain.Templates;
 namespace Signal.Application.PipelineIntegrations;
 
 /// <summary>
-/// A template assigned to a pipeline (SPEC §8). <c>latest_revision</c> is the template's newest revision number;
+/// A template assigned to a pipeline. <c>latest_revision</c> is the template's newest revision number;
 /// <c>update_available</c> says the pinned one is older.
 /// </summary>
 public sealed record PipelineIntegrationResponse(

@@ -6,7 +6,7 @@ using System.Text;
 namespace Signal.Application.Pipelines;
 
 /// <summary>
-/// Short-lived challenge tokens (SPEC §7, docs/challenge-tokens.md):
+/// Short-lived challenge tokens (docs/challenge-tokens.md):
 /// <c>ct_&lt;pipeline id&gt;.&lt;expiry, unix seconds&gt;.&lt;nonce&gt;.&lt;signature&gt;</c>, the signature an HMAC-SHA256 under a key
 /// derived with HKDF from the pipeline's key secret. Anyone holding the secret — the event processor — can verify one;
 /// rotating the secret invalidates every outstanding token.

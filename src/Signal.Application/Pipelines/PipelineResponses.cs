@@ -3,7 +3,7 @@ using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Pipelines;
 
-/// <summary>A pipeline (seed 003, "Pipeline Object"); the key secret itself is never part of it.</summary>
+/// <summary>A pipeline; the key secret itself is never part of it.</summary>
 public class PipelineResponse
 {
     public required string Id { get; init; }
@@ -60,7 +60,7 @@ public sealed record JsBuilderConfigResponse(
 
 public sealed record IdentityConfigResponse(bool CrossDomainEnabled, IReadOnlyList<string> CrossDomainDomains, JsonObject VendorSync);
 
-/// <summary>A pipeline in a list (seed 003, "List Pipelines").</summary>
+/// <summary>A pipeline in a list.</summary>
 public sealed record PipelineSummary(
     string Id,
     string Name,

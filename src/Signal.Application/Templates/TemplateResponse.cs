@@ -3,7 +3,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
 
-/// <summary>An integration template (seed 001), plus the number of its newest revision (null before the first).</summary>
+/// <summary>An integration template, plus the number of its newest revision (null before the first).</summary>
 public sealed record TemplateResponse(
     string Id,
     string OrgId,
@@ -16,7 +16,7 @@ public sealed record TemplateResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>An immutable revision (seed 001); secret values are masked.</summary>
+/// <summary>An immutable revision; secret values are masked.</summary>
 public sealed record RevisionResponse(
     string Id,
     string IntegrationId,

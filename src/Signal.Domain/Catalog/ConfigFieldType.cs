@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Signal.Domain.Catalog;
 
 /// <summary>The value type a config field accepts.</summary>
-[SuppressMessage("Naming", "CA1720", Justification = "The member names are the catalog's wire format (seed 000).")]
+[SuppressMessage("Naming", "CA1720", Justification = "The member names are the catalog's wire format.")]
 public enum ConfigFieldType
 {
     String,

@@ -4,7 +4,7 @@ using Signal.Domain.Parameters;
 
 namespace Signal.Domain.Catalog;
 
-/// <summary>The config rules of SPEC §5: how a vendor's fields judge a revision config, and how install builds one.</summary>
+/// <summary>The config rules of docs/catalog.md: how a vendor's fields judge a revision config, and how install builds one.</summary>
 public static class VendorConfig
 {
     /// <summary>

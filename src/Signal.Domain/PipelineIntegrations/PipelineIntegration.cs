@@ -29,7 +29,7 @@ public sealed class PipelineIntegration
 
     public string PipelineId { get; }
 
-    /// <summary>The template's id (seed 001 calls templates integrations).</summary>
+    /// <summary>The template's id (the wire calls templates integrations: <c>integration_id</c>).</summary>
     public string IntegrationId { get; }
 
     public string RevisionId { get; private set; }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Signal.Domain.Pipelines;
 
-/// <summary>How the JavaScript collector is built (seed 003, "JS Builder Configuration"), with the seed's defaults.</summary>
+/// <summary>How the JavaScript collector is built, with its defaults (docs/collector.md).</summary>
 public sealed record JsBuilderConfig(
     string ScriptFilename,
     string GlobalVariable,
@@ -14,7 +14,7 @@ public sealed record JsBuilderConfig(
     public static JsBuilderConfig Default => new("d.js", "_df", DeliveryMethod.Cdn, [], [], false);
 }
 
-/// <summary>Cross-domain identity settings (seed 003, "Identity Configuration"), with the seed's defaults.</summary>
+/// <summary>Cross-domain identity settings, with their defaults (all off, no domains).</summary>
 public sealed record IdentityConfig(bool CrossDomainEnabled, IReadOnlyList<string> CrossDomainDomains, JsonObject VendorSync)
 {
     public static IdentityConfig Default => new(false, [], []);

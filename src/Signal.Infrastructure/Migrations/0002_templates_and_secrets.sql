@@ -1,4 +1,4 @@
--- Per-organisation data keys for envelope encryption of secrets (SPEC §5). The key material is stored only wrapped
+-- Per-organisation data keys for envelope encryption of secrets (docs/secrets.md). The key material is stored only wrapped
 -- (AES-256-GCM) by a master key that lives in configuration, never here.
 CREATE TABLE org_data_keys (
     id             text        PRIMARY KEY,

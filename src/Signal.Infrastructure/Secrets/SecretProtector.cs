@@ -3,7 +3,7 @@ using Signal.Application.Common.Abstractions;
 
 namespace Signal.Infrastructure.Secrets;
 
-/// <summary>Envelope encryption of SPEC §5: values under the org's data key, bound to org, resource and field.</summary>
+/// <summary>Envelope encryption (docs/secrets.md): values under the org's data key, bound to org, resource and field.</summary>
 public sealed class SecretProtector(DataKeyStore dataKeys) : ISecretProtector
 {
     public async ValueTask<string> ProtectAsync(SecretScope scope, string plaintext, CancellationToken cancellationToken)

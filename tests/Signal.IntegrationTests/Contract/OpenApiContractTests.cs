@@ -36,7 +36,7 @@ public sealed class OpenApiContractTests(SignalApiFactory factory) : ApiTest(fac
         var contract = await File.ReadAllTextAsync(ContractPath);
 
         SecretPatterns.Find(contract).Should().BeEmpty("an example secret or token must not look like a real one");
-        contract.Should().Contain("sk_a1b2c3d4e5f6g7h8i9j0...", "seed 003 shows secrets shortened with an ellipsis");
+        contract.Should().Contain("sk_a1b2c3d4e5f6g7h8i9j0...", "examples show secrets visibly shortened with an ellipsis");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Signal.IntegrationTests.Templates;
 namespace Signal.IntegrationTests.Http;
 
 /// <summary>
-/// <c>sort=field:direction</c> on the pipeline and template lists (seed 004): created_at, updated_at and name either way,
+/// <c>sort=field:direction</c> on the pipeline and template lists: created_at, updated_at and name either way,
 /// names case-insensitively; anything else is a 400 that lists what is accepted.
 /// </summary>
 public sealed class ListSortTests(SignalApiFactory factory) : ApiTest(factory)

@@ -6,7 +6,7 @@ using Signal.IntegrationTests.Templates;
 
 namespace Signal.IntegrationTests.PipelineIntegrations;
 
-/// <summary>The seed's GA4 example: one template whose config references pipeline parameters, and pipelines that fill them.</summary>
+/// <summary>A GA4 example: one template whose config references pipeline parameters, and pipelines that fill them.</summary>
 public static class AssignmentApi
 {
     public static string IntegrationsPath(string pipelineId) => $"{PipelineApi.PipelinesPath}/{pipelineId}/integrations";
@@ -42,7 +42,7 @@ public static class AssignmentApi
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Installs Meta CAPI from seed 000 (access token <c>EAABsb-seed-token-5678</c>) and returns the template id.</summary>
+    /// <summary>Installs Meta CAPI as the API reference does (access token <c>EAABsb-seed-token-5678</c>) and returns the template id.</summary>
     public static Task<string> InstallMetaTemplateAsync(this HttpClient client) => client.InstallMetaAsync();
 
     public static async Task<JsonNode> ResolvedConfigAsync(this HttpClient client, string pipelineId) =>

@@ -10,7 +10,7 @@ using static Signal.IntegrationTests.PipelineIntegrations.AssignmentApi;
 
 namespace Signal.IntegrationTests.PipelineIntegrations;
 
-/// <summary>SPEC §9: the processor feed, its version, conditional requests and <c>since</c>.</summary>
+/// <summary>The processor feed, its version, conditional requests and <c>since</c>.</summary>
 public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory factory)
     : ApiTest<ProcessorFeedTests.CountingFeedApiFactory>(factory), IClassFixture<ProcessorFeedTests.CountingFeedApiFactory>
 {

@@ -5,7 +5,7 @@ using static Signal.IntegrationTests.Pipelines.PipelineApi;
 
 namespace Signal.IntegrationTests.Pipelines;
 
-/// <summary>SPEC §7 challenge tokens through HTTP, verified with nothing but the pipeline key secret.</summary>
+/// <summary>Challenge tokens (docs/challenge-tokens.md) through HTTP, verified with nothing but the pipeline key secret.</summary>
 public sealed class ChallengeTokenTests(FakeClockApiFactory factory) : ApiTest<FakeClockApiFactory>(factory), IClassFixture<FakeClockApiFactory>
 {
     [Fact]

@@ -9,7 +9,7 @@ public static class PipelineApi
 {
     public const string PipelinesPath = "/v1/admin/pipelines";
 
-    /// <summary>Seed 003's create example.</summary>
+    /// <summary>The create example of the API reference.</summary>
     public const string SeedCreate = """
         {
           "name": "Marketing Website",

@@ -4,7 +4,7 @@ using static Signal.IntegrationTests.Pipelines.PipelineApi;
 
 namespace Signal.IntegrationTests.Pipelines;
 
-/// <summary>Every validation rule of SPEC §7 answers 400 naming the field, on create and on update.</summary>
+/// <summary>Every pipeline field rule answers 400 naming the field, on create and on update.</summary>
 public sealed class PipelineValidationTests(SignalApiFactory factory) : ApiTest(factory)
 {
     public static TheoryData<string, string> InvalidFields() => new()

@@ -7,7 +7,7 @@ using Signal.IntegrationTests.Infrastructure;
 
 namespace Signal.IntegrationTests.Secrets;
 
-/// <summary>The envelope scheme of SPEC §5 against the real org_data_keys table.</summary>
+/// <summary>The envelope scheme (docs/secrets.md) against the real org_data_keys table.</summary>
 public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(factory)
 {
     private static readonly SecretScope Scope = new("org_crypto", "rev_1", "access_token");

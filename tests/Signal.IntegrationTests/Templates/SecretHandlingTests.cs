@@ -6,7 +6,7 @@ using static Signal.IntegrationTests.Templates.TemplateApi;
 
 namespace Signal.IntegrationTests.Templates;
 
-/// <summary>SPEC §5: secret values encrypted at rest, masked in every response, never logged; the masked round trip.</summary>
+/// <summary>Secret values encrypted at rest, masked in every response, never logged; the masked round trip.</summary>
 public sealed class SecretHandlingTests(SignalApiFactory factory) : ApiTest(factory)
 {
     private const string Secret = "EAAB-very-secret-access-token-7f3a9c";

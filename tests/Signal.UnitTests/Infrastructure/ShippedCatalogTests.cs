@@ -4,7 +4,7 @@ using Signal.Infrastructure.Catalog;
 
 namespace Signal.UnitTests.Infrastructure;
 
-/// <summary>The catalog this build ships: the 39 vendors of SPEC §5, each with real fields and a default variant.</summary>
+/// <summary>The catalog this build ships: its 39 vendors, each with real fields and a default variant.</summary>
 public sealed class ShippedCatalogTests
 {
     private static readonly EmbeddedIntegrationCatalog Catalog = EmbeddedIntegrationCatalog.Load();

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Signal.Application.Common.Paging;
 
-/// <summary>SPEC §3: <c>limit</c> 1..100 (default 50), <c>offset</c> ≥ 0.</summary>
+/// <summary>Offset paging: <c>limit</c> 1..100 (default 50), <c>offset</c> ≥ 0.</summary>
 public static class PagingRules
 {
     public const int DefaultLimit = 50;

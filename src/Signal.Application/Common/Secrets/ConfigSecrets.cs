@@ -50,7 +50,7 @@ public sealed class ConfigSecrets(ISecretProtector protector)
     }
 
     /// <summary>
-    /// The masked round trip of SPEC §5: a secret sent back exactly as the latest revision shows it keeps that
+    /// The masked round trip (docs/secrets.md): a secret sent back exactly as the latest revision shows it keeps that
     /// revision's value, so clients can resubmit a config without knowing its secrets.
     /// </summary>
     public static void KeepUnchangedSecrets(CatalogVendor vendor, JsonObject incoming, JsonObject latestPlain)

@@ -9,12 +9,12 @@ public enum SortField
 }
 
 /// <summary>
-/// A list's order as the <c>sort</c> query parameter spells it (<c>created_at:desc</c>, <c>name:asc</c>, …, seed 004).
+/// A list's order as the <c>sort</c> query parameter spells it (<c>created_at:desc</c>, <c>name:asc</c>, …).
 /// Ties are broken by id in the same direction, so pages never overlap.
 /// </summary>
 public sealed record ListSort(SortField Field, bool Descending)
 {
-    /// <summary>Newest first, the order of every list when no <c>sort</c> is given (SPEC §3).</summary>
+    /// <summary>Newest first, the order of every list when no <c>sort</c> is given.</summary>
     public static readonly ListSort Default = new(SortField.CreatedAt, Descending: true);
 
     /// <summary>Every accepted spelling, for the error message and the OpenAPI description.</summary>

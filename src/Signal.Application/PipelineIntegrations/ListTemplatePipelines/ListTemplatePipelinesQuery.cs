@@ -4,5 +4,5 @@ namespace Signal.Application.PipelineIntegrations.ListTemplatePipelines;
 
 public sealed record ListTemplatePipelinesQuery(string TemplateId) : IQuery<ListTemplatePipelinesResponse>;
 
-/// <summary>SPEC §8: where a template is used and at which revision.</summary>
+/// <summary>Where a template is used and at which revision.</summary>
 public sealed record ListTemplatePipelinesResponse(IReadOnlyList<TemplateUsage> Pipelines, int Total);

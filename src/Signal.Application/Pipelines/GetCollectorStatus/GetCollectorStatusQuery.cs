@@ -5,7 +5,7 @@ namespace Signal.Application.Pipelines.GetCollectorStatus;
 
 public sealed record GetCollectorStatusQuery(string PipelineId) : IQuery<CollectorStatusResponse>;
 
-/// <summary>Seed 003's status: <c>no_builds</c>, <c>building</c>, <c>ready</c>, or <c>failed</c> with an <c>error</c>.</summary>
+/// <summary>A collector's status: <c>no_builds</c>, <c>building</c>, <c>ready</c>, or <c>failed</c> with an <c>error</c>.</summary>
 public sealed record CollectorStatusResponse(
     CollectorBuildStatus Status,
     string PipelineId,

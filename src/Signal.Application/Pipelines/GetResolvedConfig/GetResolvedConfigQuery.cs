@@ -4,7 +4,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.Pipelines.GetResolvedConfig;
 
-/// <summary>What the event processor will run for a pipeline, secrets masked (SPEC §8).</summary>
+/// <summary>What the event processor will run for a pipeline, secrets masked (docs/pipeline-integrations.md).</summary>
 public sealed record GetResolvedConfigQuery(string PipelineId) : IQuery<ResolvedConfigResponse>;
 
 public sealed record ResolvedConfigResponse(string PipelineId, IReadOnlyList<ResolvedIntegration> Integrations);

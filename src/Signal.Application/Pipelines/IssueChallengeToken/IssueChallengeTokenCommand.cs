@@ -3,7 +3,7 @@ using Signal.Application.Common.Idempotency;
 
 namespace Signal.Application.Pipelines.IssueChallengeToken;
 
-/// <summary>A short-lived token for a pipeline that requires them (seed 003, "Generate Challenge Token").</summary>
+/// <summary>A short-lived token for a pipeline that requires them (docs/challenge-tokens.md).</summary>
 public sealed record IssueChallengeTokenCommand(string PipelineId, string? IdempotencyKey = null)
     : ICommand<ChallengeTokenResponse>, IIdempotentCommand;
 

@@ -13,7 +13,7 @@ public sealed record ListPipelinesQuery(
     int Limit = PagingRules.DefaultLimit,
     int Offset = 0) : IQuery<ListPipelinesResponse>;
 
-/// <summary>Seed 003's list plus <c>available_labels</c>: every label of the org's pipelines, for grouping in a UI.</summary>
+/// <summary>The pipelines page plus <c>available_labels</c>: every label of the org's pipelines, for grouping in a UI.</summary>
 public sealed record ListPipelinesResponse(
     IReadOnlyList<PipelineSummary> Pipelines,
     int Total,

@@ -8,5 +8,5 @@ namespace Signal.Application.Pipelines.RequestCollectorBuild;
 public sealed record RequestCollectorBuildCommand(string PipelineId, string? IdempotencyKey = null)
     : ICommand<CollectorBuildAccepted>, IIdempotentCommand;
 
-/// <summary>Seed 003: <c>{ "status": "building", "pipeline_id": … }</c>, plus the build's id.</summary>
+/// <summary><c>{ "status": "building", "pipeline_id": …, "build_id": … }</c>.</summary>
 public sealed record CollectorBuildAccepted(CollectorBuildStatus Status, string PipelineId, string BuildId);

@@ -5,7 +5,7 @@ using Signal.Domain.Templates;
 namespace Signal.Application.Processor.GetFeed;
 
 /// <summary>
-/// What every event processor polls (SPEC §9): all live pipelines with decrypted secrets and fully resolved configs,
+/// What every event processor polls (docs/processor-feed.md): all live pipelines with decrypted secrets and fully resolved configs,
 /// or, with <paramref name="Since"/>, only those changed after that version plus the keys that stopped being valid.
 /// </summary>
 public sealed record GetProcessorFeedQuery(long? Since) : IQuery<ProcessorFeedResponse>;

@@ -5,7 +5,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.CreateRevision;
 
-/// <summary>Adds the next immutable revision to a template (seed 001, "Create Revision").</summary>
+/// <summary>Adds the next immutable revision to a template.</summary>
 public sealed record CreateRevisionCommand(
     string TemplateId, JsonObject Config, DeliveryMode DeliveryMode, string? ChangeSummary, string? IdempotencyKey = null)
     : ICommand<RevisionResponse>, IIdempotentCommand;

@@ -5,7 +5,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.InstallFromCatalog;
 
-/// <summary>Creates a template and its revision v1 from a catalog vendor, atomically (seed 000, "Install from Catalog").</summary>
+/// <summary>Creates a template and its revision v1 from a catalog vendor, atomically.</summary>
 public sealed record InstallFromCatalogCommand(
     string Vendor,
     string Name,
