@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Signal.Application.Common;
 
-/// <summary>Parses the lowercase snake_case names enums have on the wire (<c>cloud_storage</c>, <c>ga</c>).</summary>
+/// <summary>
+/// The one mapping between enums and their names on the wire and in the database: lowercase snake_case
+/// (<c>cloud_storage</c>, <c>server_side</c>). The JSON converters use the same naming policy.
+/// </summary>
 public static class WireNames
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
@@ -26,4 +29,10 @@ public static class WireNames
         value = default;
         return false;
     }
+
+    /// <summary>A stored name back to its value; an unknown name is an error, never a silent default.</summary>
+    public static TEnum Parse<TEnum>(string? text) where TEnum : struct, Enum =>
+        TryParse<TEnum>(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a {typeof(TEnum).Name}; expected one of: {string.Join(", ", All<TEnum>())}.");
 }

@@ -59,7 +59,7 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
             .Select(r => r.ToAssignedConfig()).ToList();
 
     internal static DeliveryMode Mode(string text) =>
-        WireNames.TryParse<DeliveryMode>(text, out var mode) ? mode : throw new InvalidOperationException($"Unknown delivery mode '{text}'.");
+        WireNames.Parse<DeliveryMode>(text);
 
     internal sealed class ResponseRow
     {

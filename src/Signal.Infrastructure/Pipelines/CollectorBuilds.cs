@@ -110,7 +110,7 @@ public sealed class CollectorBuilds(DbSession session) : ICollectorBuilds
 
         public CollectorBuild ToBuild() => new(
             Id, OrgId, PipelineId,
-            WireNames.TryParse<CollectorBuildStatus>(Status, out var status) ? status : throw new InvalidOperationException($"Unknown build status '{Status}'."),
+            WireNames.Parse<CollectorBuildStatus>(Status),
             Filename, VersionHash, FileSizeBytes, Error, RequestedAt, BuiltAt);
     }
 }

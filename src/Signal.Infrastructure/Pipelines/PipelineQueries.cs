@@ -142,7 +142,7 @@ public sealed class PipelineQueries(DbSession session, AvailableLabelsCache labe
         public DateTimeOffset UpdatedAt { get; init; }
 
         public PipelineSummary ToSummary() => new(
-            Id, Name, Slug, WireNames.TryParse<PipelineType>(Type, out var type) ? type : PipelineType.Web,
+            Id, Name, Slug, WireNames.Parse<PipelineType>(Type),
             Pipeline.KeyPrefix + Id, Labels, Enabled, CreatedAt, UpdatedAt);
     }
 }

@@ -84,7 +84,7 @@ internal sealed class PipelineRow
         new PipelineFields(
             Name,
             Slug,
-            WireNames.TryParse<PipelineType>(Type, out var type) ? type : throw new InvalidOperationException($"Unknown pipeline type '{Type}'."),
+            WireNames.Parse<PipelineType>(Type),
             DomainAllowlist,
             Labels,
             RateLimitRps,

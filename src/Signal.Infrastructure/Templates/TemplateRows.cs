@@ -74,6 +74,6 @@ internal sealed class RevisionRow
 
     public Revision ToRevision() => Revision.Rehydrate(
         Id, OrgId, IntegrationId, RevisionNumber, Config,
-        WireNames.TryParse<DeliveryMode>(DeliveryMode, out var mode) ? mode : throw new InvalidOperationException($"Unknown delivery mode '{DeliveryMode}'."),
+        WireNames.Parse<DeliveryMode>(DeliveryMode),
         ChangeSummary, CreatedBy, CreatedAt);
 }
