@@ -1,4 +1,5 @@
 using Signal.Domain.Common;
+using Signal.Domain.Templates;
 
 namespace Signal.Domain.PipelineIntegrations;
 
@@ -42,19 +43,31 @@ public sealed class PipelineIntegration
 
     public DateTimeOffset? DeletedAt { get; private set; }
 
-    public static PipelineIntegration Create(
-        string orgId, string pipelineId, string integrationId, string revisionId, bool enabled, DateTimeOffset now) =>
-        new(Ids.New(IdPrefix, now), orgId, pipelineId, integrationId, revisionId, enabled, now, now);
+    /// <summary>Assigns <paramref name="revision"/>'s template to a pipeline, pinned at that revision.</summary>
+    public static PipelineIntegration Create(string orgId, string pipelineId, Revision revision, bool enabled, DateTimeOffset now)
+    {
+        if (revision.OrgId != orgId)
+        {
+            throw new DomainRuleException("integration_id", "is not an integration template of this organisation");
+        }
+
+        return new(Ids.New(IdPrefix, now), orgId, pipelineId, revision.IntegrationId, revision.Id, enabled, now, now);
+    }
 
     public static PipelineIntegration Rehydrate(
         string id, string orgId, string pipelineId, string integrationId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
         new(id, orgId, pipelineId, integrationId, revisionId, enabled, createdAt, updatedAt);
 
-    /// <summary>Deploys a newer revision or rolls back to an older one (the caller has checked it is of this template).</summary>
-    public void Pin(string revisionId, DateTimeOffset now)
+    /// <summary>Deploys a newer revision or rolls back to an older one; it must be a revision of this template.</summary>
+    public void Pin(Revision revision, DateTimeOffset now)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
-        RevisionId = revisionId;
+        if (revision.IntegrationId != IntegrationId)
+        {
+            throw new DomainRuleException("revision_id", $"is not a revision of integration template '{IntegrationId}'");
+        }
+
+        RevisionId = revision.Id;
         UpdatedAt = now;
     }
 

@@ -24,7 +24,7 @@ public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository assi
         }
 
         var revision = RevisionChoice.Require(found, template.Id, command.RevisionId, command.RevisionNumber);
-        var assignment = PipelineIntegration.Create(user.OrgId, command.PipelineId, template.Id, revision.Id, command.Enabled ?? true, time.GetUtcNow());
+        var assignment = PipelineIntegration.Create(user.OrgId, command.PipelineId, revision, command.Enabled ?? true, time.GetUtcNow());
         await assignments.AddAsync(assignment, cancellationToken);
 
         var latestNumber = template.LatestRevisionNumber!.Value;

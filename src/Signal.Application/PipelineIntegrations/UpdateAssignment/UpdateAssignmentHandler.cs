@@ -27,7 +27,7 @@ public sealed class UpdateAssignmentHandler(
         if (pinning)
         {
             var revision = RevisionChoice.Require(wanted, assignment.IntegrationId, command.RevisionId, command.RevisionNumber);
-            assignment.Pin(revision.Id, now);
+            assignment.Pin(revision, now);
             response = response with
             {
                 RevisionId = revision.Id,
