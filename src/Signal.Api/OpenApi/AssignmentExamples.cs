@@ -19,7 +19,7 @@ public static class AssignmentExamples
 
     public static Dictionary<Type, object> All(DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
-        var assignment = new PipelineIntegrationResponse(AssignmentId, PipelineId, TemplateId, "GA4 - all sites", "ga4", RevisionId, 3, 4, true,
+        var assignment = PipelineIntegrationResponse.Of(AssignmentId, PipelineId, TemplateId, "GA4 - all sites", "ga4", RevisionId, 3, 4,
             DeliveryMode.ServerSide, true, createdAt, updatedAt);
         var resolved = new JsonObject { ["measurement_id"] = "G-XXXXXXX", ["api_secret"] = "xxxxxxxxxxx", ["debug_mode"] = false };
         return new Dictionary<Type, object>

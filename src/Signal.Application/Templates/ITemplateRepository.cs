@@ -9,9 +9,6 @@ public interface ITemplateRepository
     /// <summary>The org's non-deleted template, its row locked until the transaction ends, with its newest revision.</summary>
     Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken);
 
-    /// <summary>Like <see cref="FindForUpdateAsync"/> with a share lock: the template cannot change or be deleted meanwhile.</summary>
-    Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken);
-
     /// <summary>
     /// The org's non-deleted template, its row locked, with the live pipelines that use it (what blocks a delete), in
     /// one round trip: while the lock is held no assignment can be added.

@@ -70,9 +70,10 @@ public sealed class Pipeline
     public static Pipeline Create(
         string id, string orgId, string slug, PipelineFields fields, string secretCiphertext, string secretPrefix, DateTimeOffset now)
     {
-        ThrowIfBroken(fields.Violations(isNew: true));
+        var withSlug = fields with { Slug = slug };
+        ThrowIfBroken(withSlug.Violations(isNew: true));
         var pipeline = new Pipeline(id, orgId, now) { SecretCiphertext = secretCiphertext, SecretPrefix = secretPrefix };
-        pipeline.Assign(fields with { Slug = slug });
+        pipeline.Assign(withSlug);
         pipeline.UpdatedAt = now;
         return pipeline;
     }

@@ -87,8 +87,8 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
 
         public DateTimeOffset UpdatedAt { get; init; }
 
-        public PipelineIntegrationResponse ToResponse() => new(Id, PipelineId, IntegrationId, IntegrationName, Vendor, RevisionId,
-            RevisionNumber, LatestRevision, RevisionNumber < LatestRevision, Mode(DeliveryMode), Enabled, CreatedAt, UpdatedAt);
+        public PipelineIntegrationResponse ToResponse() => PipelineIntegrationResponse.Of(Id, PipelineId, IntegrationId, IntegrationName,
+            Vendor, RevisionId, RevisionNumber, LatestRevision, Mode(DeliveryMode), Enabled, CreatedAt, UpdatedAt);
     }
 
     internal sealed class UsageRow

@@ -34,8 +34,6 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         {PipelineIntegrationQueries.UsagesSql}
         """;
 
-    private const string FindForShareSql = FindWithLatestSql + "\nFOR SHARE OF t";
-
     private const string InsertTemplateSql = """
         INSERT INTO integration_templates
             (id, org_id, name, vendor, description, catalog_vendor_key, catalog_variant_key,
@@ -59,9 +57,6 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
 
     public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
         FindLockedAsync(FindForUpdateSql, orgId, id, cancellationToken);
-
-    public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
-        FindLockedAsync(FindForShareSql, orgId, id, cancellationToken);
 
     public async Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)
     {

@@ -11,9 +11,6 @@ public abstract class InterceptedTemplateRepository(TemplateRepository inner) : 
     public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForUpdateAsync(orgId, id, cancellationToken);
 
-    public Task<(Template Template, Revision? Latest)?> FindForShareAsync(string orgId, string id, CancellationToken cancellationToken) =>
-        inner.FindForShareAsync(orgId, id, cancellationToken);
-
     public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForDeleteAsync(orgId, id, cancellationToken);
 

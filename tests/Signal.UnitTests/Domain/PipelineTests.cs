@@ -60,6 +60,14 @@ public sealed class PipelineTests
         pipeline.IdentityConfig.CrossDomainDomains.Should().Equal("a.com");
     }
 
+    [Fact]
+    public void Create_ChecksTheSlugItIsGiven()
+    {
+        var create = () => Pipeline.Create("pip_1", "org_1", "Not A Slug", new PipelineFields(Name: "Site"), "enc:v1:x", "sk_abcd", Created);
+
+        create.Should().Throw<DomainRuleException>().Which.Errors.Keys.Should().Equal("slug");
+    }
+
     public static TheoryData<PipelineFields, string> BrokenFields => new()
     {
         { new PipelineFields(Name: " "), "name" },

@@ -27,9 +27,8 @@ public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository assi
         var assignment = PipelineIntegration.Create(user.OrgId, command.PipelineId, revision, command.Enabled ?? true, time.GetUtcNow());
         await assignments.AddAsync(assignment, cancellationToken);
 
-        var latestNumber = template.LatestRevisionNumber!.Value;
-        return new PipelineIntegrationResponse(assignment.Id, command.PipelineId, template.Id, template.Name, template.Vendor, revision.Id,
-            revision.RevisionNumber, latestNumber, revision.RevisionNumber < latestNumber, revision.DeliveryMode, assignment.Enabled,
+        return PipelineIntegrationResponse.Of(assignment.Id, command.PipelineId, template.Id, template.Name, template.Vendor, revision.Id,
+            revision.RevisionNumber, template.LatestRevisionNumber!.Value, revision.DeliveryMode, assignment.Enabled,
             assignment.CreatedAt, assignment.UpdatedAt);
     }
 }

@@ -28,13 +28,7 @@ public sealed class UpdateAssignmentHandler(
         {
             var revision = RevisionChoice.Require(wanted, assignment.IntegrationId, command.RevisionId, command.RevisionNumber);
             assignment.Pin(revision, now);
-            response = response with
-            {
-                RevisionId = revision.Id,
-                RevisionNumber = revision.RevisionNumber,
-                UpdateAvailable = revision.RevisionNumber < current.LatestRevision,
-                DeliveryMode = revision.DeliveryMode,
-            };
+            response = response.PinnedAt(revision);
         }
 
         if (command.Enabled is { } enabled)
