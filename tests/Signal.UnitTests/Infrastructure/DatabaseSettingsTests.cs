@@ -13,6 +13,7 @@ public sealed class DatabaseSettingsTests
 
         settings.MaxPoolSize.Should().Be(16);
         settings.MaxAutoPrepare.Should().Be(64, "the hot statements are prepared (docs/performance.md)");
+        settings.Options.Should().Be("-c plan_cache_mode=force_custom_plan", "a generic plan cannot see how rare a search term is");
         settings.NoResetOnClose.Should().BeTrue();
         settings.Timeout.Should().Be(5);
         settings.Enlist.Should().BeFalse();
