@@ -34,8 +34,8 @@ public sealed record JsBuilderFields(
         ScriptFilename ?? current.ScriptFilename,
         GlobalVariable ?? current.GlobalVariable,
         DeliveryMethod ?? current.DeliveryMethod,
-        VendorSyncs?.DeepClone().AsObject() ?? current.VendorSyncs,
-        ConsentConfig?.DeepClone().AsObject() ?? current.ConsentConfig,
+        VendorSyncs ?? current.VendorSyncs,
+        ConsentConfig ?? current.ConsentConfig,
         CrossDomain ?? current.CrossDomain);
 }
 
@@ -45,9 +45,9 @@ public sealed record IdentityFields(
     IReadOnlyList<string>? CrossDomainDomains = null,
     JsonObject? VendorSync = null)
 {
-    /// <summary>These fields over <paramref name="current"/>; domains lowercased and without duplicates.</summary>
+    /// <summary>These fields over <paramref name="current"/>.</summary>
     public IdentityConfig Over(IdentityConfig current) => new(
         CrossDomainEnabled ?? current.CrossDomainEnabled,
-        CrossDomainDomains is null ? current.CrossDomainDomains : PipelineRules.NormaliseHosts(CrossDomainDomains),
-        VendorSync?.DeepClone().AsObject() ?? current.VendorSync);
+        CrossDomainDomains ?? current.CrossDomainDomains,
+        VendorSync ?? current.VendorSync);
 }

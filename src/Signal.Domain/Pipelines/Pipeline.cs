@@ -73,7 +73,7 @@ public sealed class Pipeline
         var withSlug = fields with { Slug = slug };
         ThrowIfBroken(withSlug.Violations(isNew: true));
         var pipeline = new Pipeline(id, orgId, now) { SecretCiphertext = secretCiphertext, SecretPrefix = secretPrefix };
-        pipeline.Assign(withSlug);
+        pipeline.Assign(withSlug.Normalised());
         pipeline.UpdatedAt = now;
         return pipeline;
     }
@@ -99,7 +99,7 @@ public sealed class Pipeline
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
         ThrowIfBroken(fields.Violations(isNew: false));
-        Assign(fields);
+        Assign(fields.Normalised());
         UpdatedAt = now;
     }
 
@@ -127,18 +127,21 @@ public sealed class Pipeline
         }
     }
 
-    /// <summary>Takes every set field, normalised (names trimmed, hosts lowercased, duplicates dropped, JSON copied).</summary>
+    /// <summary>
+    /// Takes every set field as it is: normalised by <see cref="PipelineFields.Normalised"/> for a change, as stored when
+    /// loading (a read copies nothing it does not have to).
+    /// </summary>
     private void Assign(PipelineFields fields)
     {
-        Name = fields.Name?.Trim() ?? Name;
+        Name = fields.Name ?? Name;
         Slug = fields.Slug ?? Slug;
         Type = fields.Type ?? Type;
-        DomainAllowlist = fields.DomainAllowlist is { } hosts ? PipelineRules.NormaliseHosts(hosts) : DomainAllowlist;
-        Labels = fields.Labels?.Distinct(StringComparer.Ordinal).ToList() ?? Labels;
+        DomainAllowlist = fields.DomainAllowlist ?? DomainAllowlist;
+        Labels = fields.Labels ?? Labels;
         RateLimitRps = fields.RateLimitRps ?? RateLimitRps;
         ChallengeTokenRequired = fields.ChallengeTokenRequired ?? ChallengeTokenRequired;
-        Parameters = fields.Parameters is { } parameters ? new Dictionary<string, string>(parameters, StringComparer.Ordinal) : Parameters;
-        Config = fields.Config?.DeepClone().AsObject() ?? Config;
+        Parameters = fields.Parameters ?? Parameters;
+        Config = fields.Config ?? Config;
         JsBuilderConfig = fields.JsBuilderConfig?.Over(JsBuilderConfig) ?? JsBuilderConfig;
         IdentityConfig = fields.IdentityConfig?.Over(IdentityConfig) ?? IdentityConfig;
         Enabled = fields.Enabled ?? Enabled;
@@ -201,4 +204,27 @@ public sealed record PipelineFields(
         rules.CheckHosts("identity_config.cross_domain_domains", IdentityConfig?.CrossDomainDomains);
         return rules.Errors;
     }
+
+    /// <summary>
+    /// These fields as the aggregate keeps them: the name trimmed, hosts lowercased and each once, labels each once, and
+    /// lists, maps and JSON copied so that the caller cannot change the aggregate's state afterwards.
+    /// </summary>
+    public PipelineFields Normalised() => this with
+    {
+        Name = Name?.Trim(),
+        DomainAllowlist = DomainAllowlist is null ? null : PipelineRules.NormaliseHosts(DomainAllowlist),
+        Labels = Labels?.Distinct(StringComparer.Ordinal).ToList(),
+        Parameters = Parameters is null ? null : new Dictionary<string, string>(Parameters, StringComparer.Ordinal),
+        Config = Config?.DeepClone().AsObject(),
+        JsBuilderConfig = JsBuilderConfig is null ? null : JsBuilderConfig with
+        {
+            VendorSyncs = JsBuilderConfig.VendorSyncs?.DeepClone().AsObject(),
+            ConsentConfig = JsBuilderConfig.ConsentConfig?.DeepClone().AsObject(),
+        },
+        IdentityConfig = IdentityConfig is null ? null : IdentityConfig with
+        {
+            CrossDomainDomains = IdentityConfig.CrossDomainDomains is null ? null : PipelineRules.NormaliseHosts(IdentityConfig.CrossDomainDomains),
+            VendorSync = IdentityConfig.VendorSync?.DeepClone().AsObject(),
+        },
+    };
 }

@@ -116,7 +116,10 @@ public static partial class PipelineRules
         {
             for (var i = 0; i < items.Count; i++)
             {
-                AddIf(!rule(items[i]), $"{path}[{i}]", message(items[i]));
+                if (!rule(items[i]))
+                {
+                    AddIf(true, $"{path}[{i}]", message(items[i]));
+                }
             }
         }
 
