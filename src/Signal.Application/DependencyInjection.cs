@@ -15,7 +15,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Scoped);
-        services.AddScoped<ConfigSecrets>();
+        services.AddScoped<ConfigSealer>();
         services.AddScoped<RevisionPresenter>();
         services.AddScoped<RevisionConfigResolver>();
         return services;

@@ -7,10 +7,10 @@ using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.PipelineIntegrations.AssignIntegration;
-using Signal.Application.PipelineIntegrations.GetAssignment;
-using Signal.Application.PipelineIntegrations.ListAssignments;
-using Signal.Application.PipelineIntegrations.RemoveAssignment;
-using Signal.Application.PipelineIntegrations.UpdateAssignment;
+using Signal.Application.PipelineIntegrations.GetPipelineIntegration;
+using Signal.Application.PipelineIntegrations.ListPipelineIntegrations;
+using Signal.Application.PipelineIntegrations.RemovePipelineIntegration;
+using Signal.Application.PipelineIntegrations.UpdatePipelineIntegration;
 
 namespace Signal.Api.Controllers;
 
@@ -28,7 +28,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ListAssignmentsResponse> List(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new ListAssignmentsQuery(id), cancellationToken);
+        await sender.Send(new ListPipelineIntegrationsQuery(id), cancellationToken);
 
     /// <summary>Assign a template to a pipeline</summary>
     /// <remarks>Pinned at `revision_id` or `revision_number`, or the latest revision when neither is given. One assignment per template.</remarks>
@@ -59,7 +59,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<PipelineIntegrationResponse> Get(string id, string piId, CancellationToken cancellationToken) =>
-        await sender.Send(new GetAssignmentQuery(id, piId), cancellationToken);
+        await sender.Send(new GetPipelineIntegrationQuery(id, piId), cancellationToken);
 
     /// <summary>Deploy, roll back or pause a pipeline integration</summary>
     /// <remarks>Pin another revision of the template (newer: deploy; older: roll back) and/or set `enabled`.</remarks>
@@ -76,7 +76,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<PipelineIntegrationResponse> Update(
         string id, string piId, UpdateAssignmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
-        await sender.Send(new UpdateAssignmentCommand(id, piId, request.RevisionId, request.RevisionNumber, request.Enabled, ifMatch), cancellationToken);
+        await sender.Send(new UpdatePipelineIntegrationCommand(id, piId, request.RevisionId, request.RevisionNumber, request.Enabled, ifMatch), cancellationToken);
 
     /// <summary>Remove a template from a pipeline</summary>
     /// <remarks>Send the ETag of your last GET in `If-Match` to remove only what you saw (412 when it changed meanwhile).</remarks>
@@ -91,5 +91,5 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<RemoveAssignmentResponse> Remove(
         string id, string piId, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
-        await sender.Send(new RemoveAssignmentCommand(id, piId, ifMatch), cancellationToken);
+        await sender.Send(new RemovePipelineIntegrationCommand(id, piId, ifMatch), cancellationToken);
 }

@@ -3,7 +3,7 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.PipelineIntegrations;
 
-/// <summary>Reads of assignments, scoped by organisation; deleted assignments and pipelines are never seen.</summary>
+/// <summary>Reads of pipeline integrations, scoped by organisation; deleted pipeline integrations and pipelines are never seen.</summary>
 public interface IPipelineIntegrationQueries
 {
     Task<IReadOnlyList<PipelineIntegrationResponse>> ListAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
@@ -13,8 +13,8 @@ public interface IPipelineIntegrationQueries
     /// <summary>Live pipelines using a template, and at which revision: what blocks its deletion.</summary>
     Task<IReadOnlyList<TemplateUsage>> ListUsagesAsync(string orgId, string templateId, CancellationToken cancellationToken);
 
-    /// <summary>The enabled assignments of a pipeline with their pinned revision's stored config.</summary>
-    Task<IReadOnlyList<AssignedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
+    /// <summary>The enabled pipeline integrations of a pipeline with their pinned revision's stored config.</summary>
+    Task<IReadOnlyList<PinnedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken);
 }
 
 /// <summary>A pipeline that uses a template (<c>GET …/integration-templates/{id}/pipelines</c>).</summary>
@@ -26,8 +26,8 @@ public sealed record TemplateUsage(
     int RevisionNumber,
     bool Enabled);
 
-/// <summary>An enabled assignment with the stored (encrypted) config of its pinned revision.</summary>
-public sealed record AssignedConfig(
+/// <summary>An enabled pipeline integration with the stored (encrypted) config of its pinned revision.</summary>
+public sealed record PinnedConfig(
     string Id,
     string IntegrationId,
     string Vendor,

@@ -1,3 +1,4 @@
+using Signal.Domain.PipelineIntegrations;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.PipelineIntegrations;
@@ -21,7 +22,7 @@ public sealed record PipelineIntegrationResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>An assignment pinned at <paramref name="revisionNumber"/>: the one place <c>update_available</c> is decided.</summary>
+    /// <summary>A pipeline integration pinned at <paramref name="revisionNumber"/>: the one place <c>update_available</c> is decided.</summary>
     public static PipelineIntegrationResponse Of(
         string id,
         string pipelineId,
@@ -37,10 +38,22 @@ public sealed record PipelineIntegrationResponse(
         DateTimeOffset updatedAt) => new(id, pipelineId, integrationId, integrationName, vendor, revisionId, revisionNumber,
         latestRevision, revisionNumber < latestRevision, deliveryMode, enabled, createdAt, updatedAt);
 
-    /// <summary>The same assignment pinned at another revision of its template.</summary>
-    public PipelineIntegrationResponse PinnedAt(Revision revision) => Of(Id, PipelineId, IntegrationId, IntegrationName, Vendor,
-        revision.Id, revision.RevisionNumber, LatestRevision, revision.DeliveryMode, Enabled, CreatedAt, UpdatedAt);
+    /// <summary>The representation of <paramref name="pipelineIntegration"/>, pinned at <paramref name="pinned"/>.</summary>
+    public static PipelineIntegrationResponse Of(PipelineIntegration pipelineIntegration, TemplateFacts template, RevisionRef pinned)
+    {
+        if (pinned.Id != pipelineIntegration.RevisionId)
+        {
+            throw new InvalidOperationException($"Pipeline integration {pipelineIntegration.Id} is not pinned at revision {pinned.Id}.");
+        }
+
+        return Of(pipelineIntegration.Id, pipelineIntegration.PipelineId, pipelineIntegration.TemplateId, template.Name, template.Vendor,
+            pinned.Id, pinned.RevisionNumber, template.LatestRevisionNumber, pinned.DeliveryMode, pipelineIntegration.Enabled,
+            pipelineIntegration.CreatedAt, pipelineIntegration.UpdatedAt);
+    }
 }
+
+/// <summary>What a pipeline integration's representation shows of its template.</summary>
+public sealed record TemplateFacts(string Name, string Vendor, int LatestRevisionNumber);
 
 /// <summary>The pipeline's assignments, oldest first.</summary>
 public sealed record ListAssignmentsResponse(IReadOnlyList<PipelineIntegrationResponse> Integrations, int Total);

@@ -3,11 +3,11 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.PipelineIntegrations;
 
-/// <summary>The revision an assignment asks for: by id, by number, or (when neither is given) the template's latest.</summary>
+/// <summary>The revision a pipeline integration asks for: by id, by number, or (when neither is given) the template's latest.</summary>
 public static class RevisionChoice
 {
     /// <summary>The revision that was looked up, or the error that says what was asked for and is missing.</summary>
-    public static Revision Require(Revision? found, string templateId, string? revisionId, int? revisionNumber)
+    public static RevisionRef Require(RevisionRef? found, string templateId, string? revisionId, int? revisionNumber)
     {
         if (revisionId is null && revisionNumber is null)
         {

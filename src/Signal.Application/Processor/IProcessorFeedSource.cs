@@ -7,12 +7,12 @@ public interface IProcessorFeedSource
 {
     /// <summary>
     /// The current version and the pipelines to report: all live ones, or with <paramref name="since"/> every pipeline
-    /// (live or not) changed after that version. Assignments are the enabled ones of the live pipelines returned.
+    /// (live or not) changed after that version. Pipeline integrations are the enabled ones of the live pipelines returned.
     /// </summary>
     Task<FeedSnapshot> LoadAsync(long? since, CancellationToken cancellationToken);
 }
 
-public sealed record FeedSnapshot(long Version, IReadOnlyList<FeedPipelineRow> Pipelines, IReadOnlyList<FeedAssignment> Assignments);
+public sealed record FeedSnapshot(long Version, IReadOnlyList<FeedPipelineRow> Pipelines, IReadOnlyList<FeedPipelineIntegration> PipelineIntegrations);
 
 /// <summary>A pipeline as the feed needs it; <see cref="Live"/> is enabled and not deleted.</summary>
 public sealed record FeedPipelineRow(
@@ -25,4 +25,4 @@ public sealed record FeedPipelineRow(
     IReadOnlyDictionary<string, string> Parameters,
     bool Live);
 
-public sealed record FeedAssignment(string PipelineId, string OrgId, AssignedConfig Assigned);
+public sealed record FeedPipelineIntegration(string PipelineId, string OrgId, PinnedConfig Assigned);

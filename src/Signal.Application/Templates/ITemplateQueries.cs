@@ -1,22 +1,21 @@
 using Signal.Application.Common.Paging;
 using Signal.Application.Common.Sorting;
-using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
 
 /// <summary>Reads of templates and revisions, always scoped by organisation and blind to deleted templates.</summary>
 public interface ITemplateQueries
 {
-    Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken);
+    Task<TemplateResponse?> FindAsync(string orgId, string id, CancellationToken cancellationToken);
 
-    Task<Page<Template>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken);
+    Task<Page<TemplateResponse>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>
-    Task<Page<Revision>> ListRevisionsAsync(
+    Task<Page<StoredRevision>> ListRevisionsAsync(
         string orgId, string templateId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>A revision by number, or by id when <paramref name="revisionId"/> is set.</summary>
-    Task<Revision?> FindRevisionAsync(
+    Task<StoredRevision?> FindRevisionAsync(
         string orgId, string templateId, int? revisionNumber, string? revisionId, CancellationToken cancellationToken);
 }
 

@@ -1,17 +1,16 @@
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Secrets;
-using Signal.Domain.Templates;
+using Signal.Domain.Catalog;
 
 namespace Signal.Application.Templates;
 
-/// <summary>Turns stored revisions into responses: secrets decrypted only to be masked.</summary>
-public sealed class RevisionPresenter(ConfigSecrets secrets, IIntegrationCatalog catalog)
+/// <summary>Turns stored revisions into responses: secrets opened only to be masked.</summary>
+public sealed class RevisionPresenter(ConfigSealer sealer, IIntegrationCatalog catalog)
 {
-    public async Task<RevisionResponse> PresentAsync(Revision revision, string vendorKey, CancellationToken cancellationToken)
+    public async Task<RevisionResponse> PresentAsync(StoredRevision revision, string vendorKey, CancellationToken cancellationToken)
     {
-        var vendor = catalog.Find(vendorKey)
-            ?? throw new InvalidOperationException($"Vendor '{vendorKey}' of template {revision.IntegrationId} is not in the catalog.");
-        var plain = await secrets.UnprotectAsync(revision.OrgId, revision.Id, vendor, revision.Config, cancellationToken);
-        return revision.ToResponse(ConfigSecrets.Mask(vendor, plain));
+        var vendor = catalog.Require(vendorKey);
+        var plain = await sealer.OpenAsync(revision.OrgId, revision.Id, vendor, revision.SealedConfig, cancellationToken);
+        return revision.ToResponse(ConfigSecrets.Masked(vendor, plain));
     }
 }

@@ -4,13 +4,12 @@ using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
 
-/// <summary>Shape rules shared by the template use cases; the domain enforces the same limits as invariants.</summary>
+/// <summary>The template rules the use cases check up front; each is the domain's own (<see cref="Template"/>).</summary>
 public static class TemplateRules
 {
-    public static IRuleBuilderOptions<T, string?> ValidTemplateName<T>(this IRuleBuilder<T, string?> rule) => rule
-        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("must not be empty")
-        .AtMost(Template.MaxNameLength);
+    public static IRuleBuilderOptionsConditions<T, string?> ValidTemplateName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Satisfies(Template.NameProblem);
 
-    public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.AtMost(Template.MaxDescriptionLength);
+    public static IRuleBuilderOptionsConditions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Satisfies(Template.DescriptionProblem);
 }

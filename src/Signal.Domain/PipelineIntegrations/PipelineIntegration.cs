@@ -5,19 +5,19 @@ namespace Signal.Domain.PipelineIntegrations;
 
 /// <summary>
 /// A template assigned to a pipeline, pinned at one revision. Creating a revision never moves the pin; deploying,
-/// rolling back and pausing are explicit changes of the assignment.
+/// rolling back and pausing are explicit changes of the pipeline integration.
 /// </summary>
 public sealed class PipelineIntegration
 {
     public const string IdPrefix = "pi";
 
     private PipelineIntegration(
-        string id, string orgId, string pipelineId, string integrationId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        string id, string orgId, string pipelineId, string templateId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Id = id;
         OrgId = orgId;
         PipelineId = pipelineId;
-        IntegrationId = integrationId;
+        TemplateId = templateId;
         RevisionId = revisionId;
         Enabled = enabled;
         CreatedAt = createdAt;
@@ -30,8 +30,8 @@ public sealed class PipelineIntegration
 
     public string PipelineId { get; }
 
-    /// <summary>The template's id (the wire calls templates integrations: <c>integration_id</c>).</summary>
-    public string IntegrationId { get; }
+    /// <summary>The template's id (<c>integration_id</c> on the wire, which calls templates integrations).</summary>
+    public string TemplateId { get; }
 
     public string RevisionId { get; private set; }
 
@@ -44,27 +44,27 @@ public sealed class PipelineIntegration
     public DateTimeOffset? DeletedAt { get; private set; }
 
     /// <summary>Assigns <paramref name="revision"/>'s template to a pipeline, pinned at that revision.</summary>
-    public static PipelineIntegration Create(string orgId, string pipelineId, Revision revision, bool enabled, DateTimeOffset now)
+    public static PipelineIntegration Create(string orgId, string pipelineId, RevisionRef revision, bool enabled, DateTimeOffset now)
     {
         if (revision.OrgId != orgId)
         {
             throw new DomainRuleException("integration_id", "is not an integration template of this organisation");
         }
 
-        return new(Ids.New(IdPrefix, now), orgId, pipelineId, revision.IntegrationId, revision.Id, enabled, now, now);
+        return new(Ids.New(IdPrefix, now), orgId, pipelineId, revision.TemplateId, revision.Id, enabled, now, now);
     }
 
     public static PipelineIntegration Rehydrate(
-        string id, string orgId, string pipelineId, string integrationId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
-        new(id, orgId, pipelineId, integrationId, revisionId, enabled, createdAt, updatedAt);
+        string id, string orgId, string pipelineId, string templateId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        new(id, orgId, pipelineId, templateId, revisionId, enabled, createdAt, updatedAt);
 
     /// <summary>Deploys a newer revision or rolls back to an older one; it must be a revision of this template.</summary>
-    public void Pin(Revision revision, DateTimeOffset now)
+    public void Pin(RevisionRef revision, DateTimeOffset now)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
-        if (revision.IntegrationId != IntegrationId)
+        if (revision.TemplateId != TemplateId)
         {
-            throw new DomainRuleException("revision_id", $"is not a revision of integration template '{IntegrationId}'");
+            throw new DomainRuleException("revision_id", $"is not a revision of integration template '{TemplateId}'");
         }
 
         RevisionId = revision.Id;

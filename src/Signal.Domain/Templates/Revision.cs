@@ -3,16 +3,16 @@ using System.Text.Json.Nodes;
 namespace Signal.Domain.Templates;
 
 /// <summary>
-/// An immutable snapshot of a template's configuration. Created only by <see cref="Template.AddRevision"/> (or
-/// rehydrated from storage); nothing can change it afterwards. <see cref="Config"/> holds secrets as stored
-/// (encrypted) and is never mutated.
+/// An immutable snapshot of a template's configuration. Made only by <see cref="Template.AddRevision"/>, or loaded by
+/// the repository; nothing changes it afterwards. <see cref="Config"/> is the plaintext config: the repository seals
+/// its secret values when the revision is saved and opens them when it loads one for a change.
 /// </summary>
 public sealed class Revision
 {
     internal Revision(
         string id,
         string orgId,
-        string integrationId,
+        string templateId,
         int revisionNumber,
         JsonObject config,
         DeliveryMode deliveryMode,
@@ -22,7 +22,7 @@ public sealed class Revision
     {
         Id = id;
         OrgId = orgId;
-        IntegrationId = integrationId;
+        TemplateId = templateId;
         RevisionNumber = revisionNumber;
         Config = config;
         DeliveryMode = deliveryMode;
@@ -37,7 +37,7 @@ public sealed class Revision
 
     public string OrgId { get; }
 
-    public string IntegrationId { get; }
+    public string TemplateId { get; }
 
     public int RevisionNumber { get; }
 
@@ -51,15 +51,19 @@ public sealed class Revision
 
     public DateTimeOffset CreatedAt { get; }
 
+    /// <summary>What a pipeline integration needs to pin this revision.</summary>
+    public RevisionRef Ref => new(Id, OrgId, TemplateId, RevisionNumber, DeliveryMode);
+
+    /// <summary>A stored revision, <paramref name="config"/> already opened (secrets in plaintext).</summary>
     public static Revision Rehydrate(
         string id,
         string orgId,
-        string integrationId,
+        string templateId,
         int revisionNumber,
         JsonObject config,
         DeliveryMode deliveryMode,
         string? changeSummary,
         string createdBy,
         DateTimeOffset createdAt) =>
-        new(id, orgId, integrationId, revisionNumber, config, deliveryMode, changeSummary, createdBy, createdAt);
+        new(id, orgId, templateId, revisionNumber, config, deliveryMode, changeSummary, createdBy, createdAt);
 }

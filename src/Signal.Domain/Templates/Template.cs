@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
+using Signal.Domain.Catalog;
 using Signal.Domain.Common;
 
 namespace Signal.Domain.Templates;
 
 /// <summary>
-/// An organisation's reusable integration definition. Owns its revisions: the only way to make one is
-/// <see cref="AddRevision"/>, which hands out the next number. Loaded with its latest revision number only; the new
-/// revisions of this unit of work are in <see cref="NewRevisions"/>.
+/// An organisation's reusable integration definition (an integration template). Owns its revisions: the only way to
+/// make one is <see cref="AddRevision"/>, which judges the config and hands out the next number. The new revisions of
+/// this unit of work are in <see cref="NewRevisions"/>.
 /// </summary>
 public sealed class Template
 {
@@ -25,7 +26,7 @@ public sealed class Template
         string? description,
         string? catalogVendorKey,
         string? catalogVariantKey,
-        int? latestRevisionNumber,
+        Revision? latest,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt)
     {
@@ -36,7 +37,8 @@ public sealed class Template
         Description = description;
         CatalogVendorKey = catalogVendorKey;
         CatalogVariantKey = catalogVariantKey;
-        LatestRevisionNumber = latestRevisionNumber;
+        Latest = latest;
+        LatestRevisionNumber = latest?.RevisionNumber;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
     }
@@ -58,6 +60,9 @@ public sealed class Template
     /// <summary>Number of the newest revision; null before the first.</summary>
     public int? LatestRevisionNumber { get; private set; }
 
+    /// <summary>The newest revision when the template was loaded for a change (or has added one); otherwise null.</summary>
+    public Revision? Latest { get; private set; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -67,12 +72,39 @@ public sealed class Template
     /// <summary>Revisions added since this template was created or loaded, oldest first.</summary>
     public IReadOnlyList<Revision> NewRevisions => _newRevisions;
 
-    /// <summary>A new template; <paramref name="catalogVariantKey"/> is set when it comes from a catalog install.</summary>
-    public static Template Create(
-        string orgId, string name, string vendor, string? description, string? catalogVariantKey, DateTimeOffset now) =>
+    /// <summary>A new template of <paramref name="vendor"/>, without revisions.</summary>
+    public static Template Create(string orgId, string name, string vendor, string? description, DateTimeOffset now) =>
         new(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor, ValidDescription(description),
-            catalogVariantKey is null ? null : vendor, catalogVariantKey, latestRevisionNumber: null, now, now);
+            catalogVendorKey: null, catalogVariantKey: null, latest: null, now, now);
 
+    /// <summary>
+    /// A template installed from the catalog, with its first revision: the vendor's and the variant's defaults overlaid
+    /// by <paramref name="config"/> (docs/catalog.md), server-side unless <paramref name="deliveryMode"/> says otherwise.
+    /// </summary>
+    public static Template Install(
+        string orgId,
+        string name,
+        CatalogVendor vendor,
+        string? variantKey,
+        JsonObject? config,
+        DeliveryMode? deliveryMode,
+        string? description,
+        string createdBy,
+        DateTimeOffset now)
+    {
+        var variant = vendor.FindVariant(variantKey ?? CatalogVariant.DefaultKey)
+            ?? throw new DomainRuleException("variant", $"must be one of: {string.Join(", ", vendor.Variants.Select(v => v.Key))}");
+        var template = new Template(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor.Key, ValidDescription(description),
+            vendor.Key, variant.Key, latest: null, now, now);
+        template.AddRevision(vendor, VendorConfig.ForInstall(vendor, variant, config), deliveryMode ?? DeliveryMode.ServerSide,
+            $"Initial setup from catalog: {vendor.Name} ({variant.Key} variant)", createdBy, now);
+        return template;
+    }
+
+    /// <summary>
+    /// A stored template. <paramref name="latest"/> is its newest revision, opened; it is needed only to add a revision,
+    /// so a template loaded for anything else passes null with <paramref name="latestRevisionNumber"/> set.
+    /// </summary>
     public static Template Rehydrate(
         string id,
         string orgId,
@@ -82,9 +114,20 @@ public sealed class Template
         string? catalogVendorKey,
         string? catalogVariantKey,
         int? latestRevisionNumber,
+        Revision? latest,
         DateTimeOffset createdAt,
-        DateTimeOffset updatedAt) =>
-        new(id, orgId, name, vendor, description, catalogVendorKey, catalogVariantKey, latestRevisionNumber, createdAt, updatedAt);
+        DateTimeOffset updatedAt)
+    {
+        if (latest is not null && latest.RevisionNumber != latestRevisionNumber)
+        {
+            throw new InvalidOperationException($"Revision {latest.RevisionNumber} is not the latest ({latestRevisionNumber}) of template {id}.");
+        }
+
+        return new(id, orgId, name, vendor, description, catalogVendorKey, catalogVariantKey, latest, createdAt, updatedAt)
+        {
+            LatestRevisionNumber = latestRevisionNumber,
+        };
+    }
 
     public void Rename(string name, DateTimeOffset now)
     {
@@ -100,27 +143,51 @@ public sealed class Template
     }
 
     /// <summary>
-    /// Adds the next revision. <paramref name="storedConfig"/> is the config as it will be stored (secrets already
-    /// protected); <paramref name="revisionId"/> is fixed beforehand because encryption binds secrets to it.
+    /// Adds the next revision: the one way a revision is made. The config is judged against the vendor's fields
+    /// (docs/catalog.md) after the masked round trip — a secret sent back exactly as the latest revision shows it keeps
+    /// that revision's value. The revision holds the plaintext config; the repository seals its secrets when it saves.
     /// </summary>
     public Revision AddRevision(
-        string revisionId,
-        JsonObject storedConfig,
+        CatalogVendor vendor,
+        JsonObject config,
         DeliveryMode deliveryMode,
         string? changeSummary,
         string createdBy,
         DateTimeOffset now)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Template", Id);
-        if (changeSummary?.Length > MaxChangeSummaryLength)
+        if (vendor.Key != Vendor)
         {
-            throw new DomainRuleException("change_summary", $"must be at most {MaxChangeSummaryLength} characters");
+            throw new InvalidOperationException($"Template {Id} is of vendor '{Vendor}', not '{vendor.Key}'.");
+        }
+
+        if (LatestRevisionNumber is not null && Latest is null)
+        {
+            throw new InvalidOperationException($"Template {Id} was loaded without its latest revision; load it for a change to add one.");
+        }
+
+        if (ChangeSummaryProblem(changeSummary) is { } summaryProblem)
+        {
+            throw new DomainRuleException("change_summary", summaryProblem);
+        }
+
+        var plain = config.DeepClone().AsObject();
+        if (Latest is not null)
+        {
+            ConfigSecrets.KeepUnchanged(vendor, plain, Latest.Config);
+        }
+
+        var problems = VendorConfig.FindProblems(vendor, plain);
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(problems);
         }
 
         var number = (LatestRevisionNumber ?? 0) + 1;
-        var revision = new Revision(revisionId, OrgId, Id, number, storedConfig, deliveryMode,
+        var revision = new Revision(Ids.New(Revision.IdPrefix, now), OrgId, Id, number, plain, deliveryMode,
             string.IsNullOrWhiteSpace(changeSummary) ? null : changeSummary.Trim(), createdBy, now);
         _newRevisions.Add(revision);
+        Latest = revision;
         LatestRevisionNumber = number;
         UpdatedAt = now;
         return revision;
@@ -133,37 +200,34 @@ public sealed class Template
         UpdatedAt = now;
     }
 
-
-    private static string ValidName(string name)
+    /// <summary>What is wrong with a template name (it is trimmed first), or null when nothing is.</summary>
+    public static string? NameProblem(string? name)
     {
         var trimmed = name?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            throw new DomainRuleException("name", "must not be empty");
-        }
-
-        if (trimmed.Length > MaxNameLength)
-        {
-            throw new DomainRuleException("name", $"must be at most {MaxNameLength} characters");
-        }
-
-        if (trimmed.Any(char.IsControl))
-        {
-            throw new DomainRuleException("name", "must not contain control characters");
-        }
-
-        return trimmed;
+        return trimmed.Length == 0 ? "must not be empty"
+            : trimmed.Length > MaxNameLength ? $"must be at most {MaxNameLength} characters"
+            : trimmed.Any(char.IsControl) ? "must not contain control characters"
+            : null;
     }
+
+    /// <summary>What is wrong with a description (blank clears it), or null when nothing is.</summary>
+    public static string? DescriptionProblem(string? description) =>
+        description?.Length > MaxDescriptionLength ? $"must be at most {MaxDescriptionLength} characters" : null;
+
+    /// <summary>What is wrong with a revision's change summary, or null when nothing is.</summary>
+    public static string? ChangeSummaryProblem(string? changeSummary) =>
+        changeSummary?.Length > MaxChangeSummaryLength ? $"must be at most {MaxChangeSummaryLength} characters" : null;
+
+    private static string ValidName(string name) =>
+        NameProblem(name) is { } problem ? throw new DomainRuleException("name", problem) : name.Trim();
 
     private static string? ValidDescription(string? description)
     {
-        if (string.IsNullOrWhiteSpace(description))
+        if (DescriptionProblem(description) is { } problem)
         {
-            return null;
+            throw new DomainRuleException("description", problem);
         }
 
-        return description.Length > MaxDescriptionLength
-            ? throw new DomainRuleException("description", $"must be at most {MaxDescriptionLength} characters")
-            : description.Trim();
+        return string.IsNullOrWhiteSpace(description) ? null : description.Trim();
     }
 }

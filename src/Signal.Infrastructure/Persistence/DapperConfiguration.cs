@@ -3,7 +3,10 @@ using Signal.Infrastructure.Persistence.TypeHandlers;
 
 namespace Signal.Infrastructure.Persistence;
 
-/// <summary>Dapper's process-wide settings: snake_case columns onto PascalCase members, and our type handlers.</summary>
+/// <summary>
+/// Dapper's process-wide settings: snake_case columns onto PascalCase members (strictly for our row types), and our
+/// type handlers.
+/// </summary>
 public static class DapperConfiguration
 {
     private static readonly Lazy<bool> Applied = new(() =>
@@ -13,6 +16,11 @@ public static class DapperConfiguration
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new JsonbHandler());
+        foreach (var rowType in StrictColumnMap.RowTypes())
+        {
+            SqlMapper.SetTypeMap(rowType, new StrictColumnMap(rowType));
+        }
+
         return true;
     });
 

@@ -1,36 +1,12 @@
-using System.Text.Json.Nodes;
-using Signal.Application.Common;
 using Signal.Application.PipelineIntegrations;
-using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.PipelineIntegrations;
 
+/// <summary>Reads of pipeline integrations; the SQL and row shapes the write side shares are in <see cref="PipelineIntegrationSql"/>.</summary>
 public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineIntegrationQueries
 {
-    private const string ResponseSelect = """
-        SELECT pi.id, pi.pipeline_id, pi.integration_id, t.name AS integration_name, t.vendor, pi.revision_id,
-               r.revision_number, t.latest_revision_number AS latest_revision, r.delivery_mode, pi.enabled, pi.created_at, pi.updated_at
-        FROM pipeline_integrations pi
-        JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
-        JOIN integration_templates t ON t.id = pi.integration_id
-        JOIN integration_revisions r ON r.id = pi.revision_id
-        WHERE pi.org_id = @OrgId AND pi.pipeline_id = @PipelineId AND pi.deleted_at IS NULL
-        """;
-
-    private const string ListSql = ResponseSelect + "\nORDER BY pi.created_at, pi.id";
-
-    internal const string FindSql = ResponseSelect + "\nAND pi.id = @Id";
-
-    internal const string UsagesSql = """
-        SELECT p.id AS pipeline_id, p.name AS pipeline_name, pi.id AS pipeline_integration_id, pi.revision_id,
-               r.revision_number, pi.enabled
-        FROM pipeline_integrations pi
-        JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
-        JOIN integration_revisions r ON r.id = pi.revision_id
-        WHERE pi.org_id = @OrgId AND pi.integration_id = @TemplateId AND pi.deleted_at IS NULL
-        ORDER BY p.name, p.id
-        """;
+    private const string ListSql = PipelineIntegrationSql.ResponseSelect + "\nORDER BY pi.created_at, pi.id";
 
     private const string EnabledConfigsSql = """
         SELECT pi.id, pi.integration_id, t.vendor, pi.revision_id, r.revision_number, r.delivery_mode, r.config AS stored_config
@@ -42,90 +18,19 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
         """;
 
     public async Task<IReadOnlyList<PipelineIntegrationResponse>> ListAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<ResponseRow>(ListSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
+        (await session.QueryAsync<PipelineIntegrationSql.ResponseRow>(ListSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
             .Select(r => r.ToResponse()).ToList();
 
     public async Task<PipelineIntegrationResponse?> FindAsync(string orgId, string pipelineId, string id, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<ResponseRow>(FindSql, new { OrgId = orgId, PipelineId = pipelineId, Id = id }, cancellationToken))
+        (await session.QuerySingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>(PipelineIntegrationSql.FindSql, new { OrgId = orgId, PipelineId = pipelineId, Id = id }, cancellationToken))
             ?.ToResponse();
 
     public async Task<IReadOnlyList<TemplateUsage>> ListUsagesAsync(string orgId, string templateId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<UsageRow>(UsagesSql, new { OrgId = orgId, TemplateId = templateId }, cancellationToken))
+        (await session.QueryAsync<PipelineIntegrationSql.UsageRow>(PipelineIntegrationSql.UsagesSql, new { OrgId = orgId, TemplateId = templateId }, cancellationToken))
             .Select(r => r.ToUsage())
             .ToList();
 
-    public async Task<IReadOnlyList<AssignedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<AssignedConfigRow>(EnabledConfigsSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
-            .Select(r => r.ToAssignedConfig()).ToList();
-
-    internal static DeliveryMode Mode(string text) =>
-        WireNames.Parse<DeliveryMode>(text);
-
-    internal sealed class ResponseRow
-    {
-        public required string Id { get; init; }
-
-        public required string PipelineId { get; init; }
-
-        public required string IntegrationId { get; init; }
-
-        public required string IntegrationName { get; init; }
-
-        public required string Vendor { get; init; }
-
-        public required string RevisionId { get; init; }
-
-        public int RevisionNumber { get; init; }
-
-        public int LatestRevision { get; init; }
-
-        public required string DeliveryMode { get; init; }
-
-        public bool Enabled { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset UpdatedAt { get; init; }
-
-        public PipelineIntegrationResponse ToResponse() => PipelineIntegrationResponse.Of(Id, PipelineId, IntegrationId, IntegrationName,
-            Vendor, RevisionId, RevisionNumber, LatestRevision, Mode(DeliveryMode), Enabled, CreatedAt, UpdatedAt);
-    }
-
-    internal sealed class UsageRow
-    {
-        public required string PipelineId { get; init; }
-
-        public required string PipelineName { get; init; }
-
-        public required string PipelineIntegrationId { get; init; }
-
-        public required string RevisionId { get; init; }
-
-        public int RevisionNumber { get; init; }
-
-        public bool Enabled { get; init; }
-
-        public TemplateUsage ToUsage() => new(PipelineId, PipelineName, PipelineIntegrationId, RevisionId, RevisionNumber, Enabled);
-    }
-
-    /// <summary>An enabled assignment with its revision's stored config; also read by the processor feed.</summary>
-    internal sealed class AssignedConfigRow
-    {
-        public required string Id { get; init; }
-
-        public required string IntegrationId { get; init; }
-
-        public required string Vendor { get; init; }
-
-        public required string RevisionId { get; init; }
-
-        public int RevisionNumber { get; init; }
-
-        public required string DeliveryMode { get; init; }
-
-        public required JsonObject StoredConfig { get; init; }
-
-        public AssignedConfig ToAssignedConfig() =>
-            new(Id, IntegrationId, Vendor, RevisionId, RevisionNumber, Mode(DeliveryMode), StoredConfig);
-    }
+    public async Task<IReadOnlyList<PinnedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<PipelineIntegrationSql.PinnedConfigRow>(EnabledConfigsSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
+            .Select(r => r.ToPinnedConfig()).ToList();
 }

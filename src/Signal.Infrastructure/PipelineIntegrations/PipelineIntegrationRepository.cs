@@ -3,6 +3,7 @@ using Npgsql;
 using Signal.Application.Common.Errors;
 using Signal.Application.PipelineIntegrations;
 using Signal.Domain.PipelineIntegrations;
+using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Templates;
 
@@ -10,9 +11,9 @@ namespace Signal.Infrastructure.PipelineIntegrations;
 
 public sealed class PipelineIntegrationRepository(DbSession session) : IPipelineIntegrationRepository
 {
-    private const string FindForUpdateSql = PipelineIntegrationQueries.FindSql + "\nFOR UPDATE OF pi";
+    private const string FindForUpdateSql = PipelineIntegrationSql.FindSql + "\nFOR UPDATE OF pi";
 
-    // Runs after the lock above, in the same round trip, so the template it reads is the locked assignment's.
+    // Runs after the lock above, in the same round trip, so the template it reads is the locked pipeline integration's.
     private static readonly string WantedRevisionSql = TemplateSql.FindRevision(
         "(SELECT integration_id FROM pipeline_integrations WHERE org_id = @OrgId AND id = @Id)");
 
@@ -41,7 +42,7 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
 
     private const string InsertSql = """
         INSERT INTO pipeline_integrations (id, org_id, pipeline_id, integration_id, revision_id, enabled, created_at, updated_at)
-        VALUES (@Id, @OrgId, @PipelineId, @IntegrationId, @RevisionId, @Enabled, @CreatedAt, @UpdatedAt)
+        VALUES (@Id, @OrgId, @PipelineId, @TemplateId, @RevisionId, @Enabled, @CreatedAt, @UpdatedAt)
         """;
 
     private const string UpdateSql = """
@@ -50,7 +51,7 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         WHERE org_id = @OrgId AND id = @Id
         """;
 
-    public async Task<AssignmentForChange?> FindForUpdateAsync(
+    public async Task<PipelineIntegrationForChange?> FindForUpdateAsync(
         string orgId, string pipelineId, string id, WantedRevision? wanted, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -58,17 +59,18 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             wanted is null ? FindForUpdateSql : FindForUpdateSql + ";\n" + WantedRevisionSql,
             parameters, session.Transaction, cancellationToken: cancellationToken));
-        var row = await results.ReadSingleOrDefaultAsync<PipelineIntegrationQueries.ResponseRow>();
+        var row = await results.ReadSingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>();
         var revision = wanted is null ? null : await results.ReadSingleOrDefaultAsync<RevisionRow>();
         return row is null
             ? null
-            : new AssignmentForChange(
+            : new PipelineIntegrationForChange(
                 PipelineIntegration.Rehydrate(row.Id, orgId, row.PipelineId, row.IntegrationId, row.RevisionId, row.Enabled, row.CreatedAt, row.UpdatedAt),
-                row.ToResponse(),
-                revision?.ToRevision());
+                new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision),
+                new RevisionRef(row.RevisionId, orgId, row.IntegrationId, row.RevisionNumber, PipelineIntegrationSql.Mode(row.DeliveryMode)),
+                revision?.ToRef());
     }
 
-    public async Task<AssignmentTargets> FindTargetsAsync(
+    public async Task<PipelineIntegrationTargets> FindTargetsAsync(
         string orgId, string pipelineId, string templateId, WantedRevision? wanted, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -79,22 +81,22 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         var pipelineFound = await results.ReadSingleOrDefaultAsync<string>() is not null;
         var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
         var revision = await results.ReadSingleOrDefaultAsync<RevisionRow>();
-        return new AssignmentTargets(pipelineFound, template?.ToTemplate(), revision?.ToRevision());
+        return new PipelineIntegrationTargets(pipelineFound, template?.ToTemplate(), revision?.ToRef());
     }
 
-    public async Task AddAsync(PipelineIntegration assignment, CancellationToken cancellationToken)
+    public async Task AddAsync(PipelineIntegration pipelineIntegration, CancellationToken cancellationToken)
     {
         try
         {
-            await session.ExecuteAsync(InsertSql, assignment, cancellationToken);
+            await session.ExecuteAsync(InsertSql, pipelineIntegration, cancellationToken);
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pipeline_integrations_pipeline_template_key" })
         {
             throw new ConflictException("already_assigned",
-                $"Integration template '{assignment.IntegrationId}' is already assigned to this pipeline; update that assignment instead.");
+                $"Integration template '{pipelineIntegration.TemplateId}' is already assigned to this pipeline; update that assignment instead.");
         }
     }
 
-    public Task SaveAsync(PipelineIntegration assignment, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(UpdateSql, assignment, cancellationToken);
+    public Task SaveAsync(PipelineIntegration pipelineIntegration, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(UpdateSql, pipelineIntegration, cancellationToken);
 }

@@ -24,7 +24,7 @@ public sealed class ProcessorFeedSource(NpgsqlDataSource dataSource) : IProcesso
 
     private const string ChangedSql = $"SELECT {PipelineColumns} FROM pipelines p WHERE p.feed_version > @Since ORDER BY p.id";
 
-    private const string AssignmentColumns = """
+    private const string PipelineIntegrationColumns = """
         pi.pipeline_id, pi.org_id, pi.id, pi.integration_id, t.vendor, pi.revision_id, r.revision_number, r.delivery_mode,
         r.config AS stored_config
         FROM pipeline_integrations pi
@@ -34,24 +34,24 @@ public sealed class ProcessorFeedSource(NpgsqlDataSource dataSource) : IProcesso
         WHERE pi.enabled AND pi.deleted_at IS NULL AND p.enabled AND p.deleted_at IS NULL
         """;
 
-    private const string AllAssignmentsSql = $"SELECT {AssignmentColumns} ORDER BY pi.pipeline_id, pi.created_at, pi.id";
+    private const string AllPipelineIntegrationsSql = $"SELECT {PipelineIntegrationColumns} ORDER BY pi.pipeline_id, pi.created_at, pi.id";
 
-    private const string ChangedAssignmentsSql = $"SELECT {AssignmentColumns} AND p.feed_version > @Since ORDER BY pi.pipeline_id, pi.created_at, pi.id";
+    private const string ChangedPipelineIntegrationsSql = $"SELECT {PipelineIntegrationColumns} AND p.feed_version > @Since ORDER BY pi.pipeline_id, pi.created_at, pi.id";
 
     public async Task<FeedSnapshot> LoadAsync(long? since, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var sql = since is null
-            ? $"{VersionSql};\n{AllLiveSql};\n{AllAssignmentsSql}"
-            : $"{VersionSql};\n{ChangedSql};\n{ChangedAssignmentsSql}";
+            ? $"{VersionSql};\n{AllLiveSql};\n{AllPipelineIntegrationsSql}"
+            : $"{VersionSql};\n{ChangedSql};\n{ChangedPipelineIntegrationsSql}";
         await using var results = await connection.QueryMultipleAsync(
             new CommandDefinition(sql, new { Since = since ?? 0 }, transaction, cancellationToken: cancellationToken));
         var version = await results.ReadSingleAsync<long>();
         var pipelines = (await results.ReadAsync<PipelineRow>()).Select(r => r.ToRow()).ToList();
-        var assignments = (await results.ReadAsync<AssignmentRow>()).Select(r => r.ToAssignment()).ToList();
+        var pipelineIntegrations = (await results.ReadAsync<PipelineIntegrationRow>()).Select(r => r.ToFeedPipelineIntegration()).ToList();
         await transaction.CommitAsync(cancellationToken);
-        return new FeedSnapshot(version, pipelines, assignments);
+        return new FeedSnapshot(version, pipelines, pipelineIntegrations);
     }
 
     private sealed class PipelineRow
@@ -76,7 +76,7 @@ public sealed class ProcessorFeedSource(NpgsqlDataSource dataSource) : IProcesso
             Parameters.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal), Live);
     }
 
-    private sealed class AssignmentRow
+    private sealed class PipelineIntegrationRow
     {
         public required string PipelineId { get; init; }
 
@@ -96,7 +96,7 @@ public sealed class ProcessorFeedSource(NpgsqlDataSource dataSource) : IProcesso
 
         public required JsonObject StoredConfig { get; init; }
 
-        public FeedAssignment ToAssignment() => new(PipelineId, OrgId, new PipelineIntegrationQueries.AssignedConfigRow
+        public FeedPipelineIntegration ToFeedPipelineIntegration() => new(PipelineId, OrgId, new PipelineIntegrationSql.PinnedConfigRow
         {
             Id = Id,
             IntegrationId = IntegrationId,
@@ -105,6 +105,6 @@ public sealed class ProcessorFeedSource(NpgsqlDataSource dataSource) : IProcesso
             RevisionNumber = RevisionNumber,
             DeliveryMode = DeliveryMode,
             StoredConfig = StoredConfig,
-        }.ToAssignedConfig());
+        }.ToPinnedConfig());
     }
 }

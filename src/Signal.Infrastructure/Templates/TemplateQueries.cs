@@ -1,6 +1,5 @@
 using Signal.Application.Common.Paging;
 using Signal.Application.Templates;
-using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.Templates;
@@ -22,7 +21,6 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
 
     private const string CountSql = $"SELECT count(*) {ListFilter}";
 
-
     private const string CountRevisionsSql =
         "SELECT count(*) FROM integration_revisions r WHERE r.org_id = @OrgId AND r.integration_id = @TemplateId";
 
@@ -36,13 +34,13 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
 
     private static readonly string FindRevisionSql = TemplateSql.FindRevision("@TemplateId");
 
-    public async Task<Template?> FindAsync(string orgId, string id, CancellationToken cancellationToken)
+    public async Task<TemplateResponse?> FindAsync(string orgId, string id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<TemplateRow>(FindSql, new { OrgId = orgId, Id = id }, cancellationToken);
-        return row?.ToTemplate();
+        return row?.ToResponse();
     }
 
-    public async Task<Page<Template>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken)
+    public async Task<Page<TemplateResponse>> ListAsync(string orgId, TemplateFilter filter, CancellationToken cancellationToken)
     {
         var listSql = $"""
             SELECT {TemplateSql.TemplateColumns}
@@ -58,22 +56,22 @@ public sealed class TemplateQueries(DbSession session) : ITemplateQueries
             filter.Limit,
             filter.Offset,
         }, cancellationToken);
-        return new Page<Template>(rows.Select(r => r.ToTemplate()).ToList(), total);
+        return new Page<TemplateResponse>(rows.Select(r => r.ToResponse()).ToList(), total);
     }
 
-    public async Task<Page<Revision>> ListRevisionsAsync(
+    public async Task<Page<StoredRevision>> ListRevisionsAsync(
         string orgId, string templateId, int limit, int offset, CancellationToken cancellationToken)
     {
         var (rows, total) = await session.QueryPageAsync<RevisionRow>(CountRevisionsSql, ListRevisionsSql,
             new { OrgId = orgId, TemplateId = templateId, Limit = limit, Offset = offset }, cancellationToken);
-        return new Page<Revision>(rows.Select(r => r.ToRevision()).ToList(), total);
+        return new Page<StoredRevision>(rows.Select(r => r.ToStored()).ToList(), total);
     }
 
-    public async Task<Revision?> FindRevisionAsync(
+    public async Task<StoredRevision?> FindRevisionAsync(
         string orgId, string templateId, int? revisionNumber, string? revisionId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<RevisionRow>(FindRevisionSql,
             new { OrgId = orgId, TemplateId = templateId, Number = revisionNumber, RevisionId = revisionId }, cancellationToken);
-        return row?.ToRevision();
+        return row?.ToStored();
     }
 }

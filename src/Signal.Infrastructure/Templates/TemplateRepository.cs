@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
 using Signal.Application.Common;
+using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
+using Signal.Application.Common.Secrets;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
 using Signal.Domain.Templates;
@@ -12,26 +15,32 @@ namespace Signal.Infrastructure.Templates;
 
 /// <summary>
 /// Writes of the template aggregate. Revisions are only ever inserted: this class, like the database trigger, has no
-/// way to change one.
+/// way to change one. It seals a new revision's secrets as it inserts it and opens the latest one as it loads it, so
+/// the domain only ever sees plaintext configs.
 /// </summary>
-public sealed class TemplateRepository(DbSession session) : ITemplateRepository
+public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, IIntegrationCatalog catalog) : ITemplateRepository
 {
-    private const string FindWithLatestSql = $"""
-        SELECT {TemplateSql.TemplateColumns}, {TemplateSql.RevisionColumns}
-        FROM integration_templates t
-        LEFT JOIN integration_revisions r
-               ON r.integration_id = t.id AND r.revision_number = t.latest_revision_number
-        WHERE t.org_id = @OrgId AND t.id = @Id AND t.deleted_at IS NULL
-        """;
-
-    private const string FindForUpdateSql = FindWithLatestSql + "\nFOR UPDATE OF t";
-
-    private const string FindForDeleteSql = $"""
+    private const string FindForUpdateSql = $"""
         SELECT {TemplateSql.TemplateColumns}
         FROM integration_templates t
         WHERE t.org_id = @OrgId AND t.id = @Id AND t.deleted_at IS NULL
-        FOR UPDATE;
-        {PipelineIntegrationQueries.UsagesSql}
+        FOR UPDATE
+        """;
+
+    // The revision is read by a second statement, after the lock is granted: in READ COMMITTED it takes a new snapshot
+    // and sees the revision that a writer who held the lock before us committed. (One joined statement would re-check
+    // the template row after the wait but keep the revision it read before it — one behind.)
+    private const string FindForNewRevisionSql = $"""
+        {FindForUpdateSql};
+        SELECT {TemplateSql.RevisionColumns}
+        FROM integration_templates t
+        JOIN integration_revisions r ON r.integration_id = t.id AND r.revision_number = t.latest_revision_number
+        WHERE t.org_id = @OrgId AND t.id = @Id
+        """;
+
+    private const string FindForDeleteSql = $"""
+        {FindForUpdateSql};
+        {PipelineIntegrationSql.UsagesSql}
         """;
 
     private const string InsertTemplateSql = """
@@ -55,8 +64,24 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         VALUES (@RevisionId, @OrgId, @Id, @RevisionNumber, @Config, @DeliveryMode, @ChangeSummary, @CreatedBy, @RevisionCreatedAt)
         """;
 
-    public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
-        FindLockedAsync(FindForUpdateSql, orgId, id, cancellationToken);
+    public async Task<Template?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
+        (await session.QuerySingleOrDefaultAsync<TemplateRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken))?.ToTemplate();
+
+    public async Task<Template?> FindForNewRevisionAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            FindForNewRevisionSql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken));
+        var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
+        var latest = await results.ReadSingleOrDefaultAsync<RevisionRow>();
+        if (template is null || latest is null)
+        {
+            return template?.ToTemplate();
+        }
+
+        var plain = await sealer.OpenAsync(orgId, latest.Id, catalog.Require(template.Vendor), latest.Config, cancellationToken);
+        return template.ToTemplate(latest.ToRevision(plain));
+    }
 
     public async Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)
     {
@@ -64,18 +89,8 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             FindForDeleteSql, new { OrgId = orgId, Id = id, TemplateId = id }, session.Transaction, cancellationToken: cancellationToken));
         var template = (await results.ReadSingleOrDefaultAsync<TemplateRow>())?.ToTemplate();
-        var usages = (await results.ReadAsync<PipelineIntegrationQueries.UsageRow>()).Select(u => u.ToUsage()).ToList();
+        var usages = (await results.ReadAsync<PipelineIntegrationSql.UsageRow>()).Select(u => u.ToUsage()).ToList();
         return template is null ? null : (template, usages);
-    }
-
-    private async Task<(Template Template, Revision? Latest)?> FindLockedAsync(string sql, string orgId, string id, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TemplateRow, RevisionRow?, (Template, Revision?)>(
-            new CommandDefinition(sql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken),
-            (template, revision) => (template.ToTemplate(), revision?.ToRevision()),
-            splitOn: "id");
-        return rows.Select(r => ((Template, Revision?)?)r).SingleOrDefault();
     }
 
     public Task AddAsync(Template newTemplate, CancellationToken cancellationToken) =>
@@ -87,19 +102,29 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
     // The template statement and its first new revision travel in one round trip.
     private async Task WriteAsync(Template template, string templateSql, CancellationToken cancellationToken)
     {
+        var revisions = template.NewRevisions;
+        var sealedConfigs = new List<JsonObject>(revisions.Count);
+        if (revisions.Count > 0)
+        {
+            var vendor = catalog.Require(template.Vendor);
+            foreach (var revision in revisions)
+            {
+                sealedConfigs.Add(await sealer.SealAsync(template.OrgId, revision.Id, vendor, revision.Config, cancellationToken));
+            }
+        }
+
         try
         {
-            var revisions = template.NewRevisions;
             if (revisions.Count == 0)
             {
-                await session.ExecuteAsync(templateSql, Parameters(template, null), cancellationToken);
+                await session.ExecuteAsync(templateSql, Parameters(template), cancellationToken);
                 return;
             }
 
-            await session.ExecuteAsync(templateSql + ";\n" + InsertRevisionSql, Parameters(template, revisions[0]), cancellationToken);
-            foreach (var revision in revisions.Skip(1))
+            await session.ExecuteAsync(templateSql + ";\n" + InsertRevisionSql, Parameters(template, revisions[0], sealedConfigs[0]), cancellationToken);
+            for (var i = 1; i < revisions.Count; i++)
             {
-                await session.ExecuteAsync(InsertRevisionSql, Parameters(template, revision), cancellationToken);
+                await session.ExecuteAsync(InsertRevisionSql, Parameters(template, revisions[i], sealedConfigs[i]), cancellationToken);
             }
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "integration_templates_org_name_key" })
@@ -109,7 +134,7 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
         }
     }
 
-    private static DynamicParameters Parameters(Template template, Revision? revision)
+    private static DynamicParameters Parameters(Template template, Revision? revision = null, JsonObject? sealedConfig = null)
     {
         var parameters = new DynamicParameters(new
         {
@@ -131,7 +156,7 @@ public sealed class TemplateRepository(DbSession session) : ITemplateRepository
             {
                 RevisionId = revision.Id,
                 revision.RevisionNumber,
-                revision.Config,
+                Config = sealedConfig,
                 DeliveryMode = WireNames.Of(revision.DeliveryMode),
                 revision.ChangeSummary,
                 revision.CreatedBy,

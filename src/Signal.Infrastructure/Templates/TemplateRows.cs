@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Signal.Application.Common;
+using Signal.Application.Templates;
 using Signal.Domain.Templates;
 
 namespace Signal.Infrastructure.Templates;
@@ -48,7 +49,11 @@ internal sealed class TemplateRow
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public Template ToTemplate() => Template.Rehydrate(
+    /// <summary>The aggregate; <paramref name="latest"/> is its newest revision, opened, when it is loaded to add one.</summary>
+    public Template ToTemplate(Revision? latest = null) => Template.Rehydrate(
+        Id, OrgId, Name, Vendor, Description, CatalogVendorKey, CatalogVariantKey, LatestRevisionNumber, latest, CreatedAt, UpdatedAt);
+
+    public TemplateResponse ToResponse() => new(
         Id, OrgId, Name, Vendor, Description, CatalogVendorKey, CatalogVariantKey, LatestRevisionNumber, CreatedAt, UpdatedAt);
 }
 
@@ -62,6 +67,7 @@ internal sealed class RevisionRow
 
     public int RevisionNumber { get; init; }
 
+    /// <summary>As stored: secret values sealed.</summary>
     public required JsonObject Config { get; init; }
 
     public required string DeliveryMode { get; init; }
@@ -72,8 +78,13 @@ internal sealed class RevisionRow
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public Revision ToRevision() => Revision.Rehydrate(
-        Id, OrgId, IntegrationId, RevisionNumber, Config,
-        WireNames.Parse<DeliveryMode>(DeliveryMode),
-        ChangeSummary, CreatedBy, CreatedAt);
+    /// <summary>The revision with <paramref name="plainConfig"/>, its config opened.</summary>
+    public Revision ToRevision(JsonObject plainConfig) => Revision.Rehydrate(
+        Id, OrgId, IntegrationId, RevisionNumber, plainConfig, Mode, ChangeSummary, CreatedBy, CreatedAt);
+
+    public StoredRevision ToStored() => new(Id, OrgId, IntegrationId, RevisionNumber, Config, Mode, ChangeSummary, CreatedBy, CreatedAt);
+
+    public RevisionRef ToRef() => new(Id, OrgId, IntegrationId, RevisionNumber, Mode);
+
+    private DeliveryMode Mode => WireNames.Parse<DeliveryMode>(DeliveryMode);
 }

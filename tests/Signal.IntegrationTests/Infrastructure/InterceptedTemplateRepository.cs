@@ -8,8 +8,11 @@ namespace Signal.IntegrationTests.Infrastructure;
 /// <summary>The real template repository, with its insert open to a test that wants something to go wrong after it.</summary>
 public abstract class InterceptedTemplateRepository(TemplateRepository inner) : ITemplateRepository
 {
-    public Task<(Template Template, Revision? Latest)?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
+    public Task<Template?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForUpdateAsync(orgId, id, cancellationToken);
+
+    public Task<Template?> FindForNewRevisionAsync(string orgId, string id, CancellationToken cancellationToken) =>
+        inner.FindForNewRevisionAsync(orgId, id, cancellationToken);
 
     public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForDeleteAsync(orgId, id, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
 using Signal.Infrastructure.Persistence;
+using Signal.Infrastructure.PipelineIntegrations;
 using Signal.IntegrationTests.Infrastructure;
 
 namespace Signal.IntegrationTests.Persistence;
@@ -84,5 +85,25 @@ public sealed class DapperRoundTripTests : IAsyncLifetime
         public DateTimeOffset HappenedAt { get; init; }
 
         public JsonObject? Payload { get; init; }
+    }
+
+    [Fact]
+    public void EveryRowType_IsReadStrictly()
+    {
+        var rowTypes = StrictColumnMap.RowTypes().ToList();
+
+        rowTypes.Select(t => t.Name).Should().Contain(["TemplateRow", "RevisionRow", "PipelineRow", "ResponseRow", "PinnedConfigRow"]);
+        rowTypes.Should().OnlyContain(t => SqlMapper.GetTypeMap(t) is StrictColumnMap);
+    }
+
+    [Fact]
+    public async Task AColumnWithNoPropertyOnARowType_IsAnError_NotADroppedValue()
+    {
+        var read = () => _connection.QuerySingleAsync<PipelineIntegrationSql.UsageRow>("""
+            SELECT 'pip_1' AS pipeline_id, 'Web' AS pipeline_name, 'pi_1' AS pipeline_integration_id,
+                   'rev_1' AS revision_id, 1 AS revision_no, true AS enabled
+            """);
+
+        (await read.Should().ThrowAsync<InvalidOperationException>()).WithMessage("Column 'revision_no' has no property on UsageRow*");
     }
 }

@@ -11,17 +11,17 @@ public sealed class PipelineIntegrationTests
 
     private static Template TemplateWithRevisions(int count, string org = "org_1")
     {
-        var template = Template.Create(org, "GA4", "ga4", null, null, Now);
+        var template = Template.Create(org, "Acme", "acme", null, Now);
         for (var i = 1; i <= count; i++)
         {
-            template.AddRevision($"rev_{template.Id}_{i}", [], DeliveryMode.ServerSide, null, "user_1", Now);
+            template.AddRevision(CatalogFixtures.Vendor(), [], DeliveryMode.ServerSide, null, "user_1", Now);
         }
 
         return template;
     }
 
     private static PipelineIntegration Assigned(Template template, int revision = 1) =>
-        PipelineIntegration.Create("org_1", "pip_1", template.NewRevisions[revision - 1], enabled: true, Now);
+        PipelineIntegration.Create("org_1", "pip_1", template.NewRevisions[revision - 1].Ref, enabled: true, Now);
 
     [Fact]
     public void Create_PinsTheRevision_OfItsTemplate()
@@ -31,7 +31,7 @@ public sealed class PipelineIntegrationTests
         var assignment = Assigned(template, revision: 2);
 
         assignment.Id.Should().StartWith("pi_");
-        (assignment.IntegrationId, assignment.RevisionId, assignment.Enabled).Should().Be((template.Id, template.NewRevisions[1].Id, true));
+        (assignment.TemplateId, assignment.RevisionId, assignment.Enabled).Should().Be((template.Id, template.NewRevisions[1].Id, true));
         assignment.CreatedAt.Should().Be(Now).And.Be(assignment.UpdatedAt);
     }
 
@@ -51,9 +51,9 @@ public sealed class PipelineIntegrationTests
         var template = TemplateWithRevisions(3);
         var assignment = Assigned(template);
 
-        assignment.Pin(template.NewRevisions[2], Later);
+        assignment.Pin(template.NewRevisions[2].Ref, Later);
         assignment.RevisionId.Should().Be(template.NewRevisions[2].Id);
-        assignment.Pin(template.NewRevisions[0], Later.AddMinutes(1));
+        assignment.Pin(template.NewRevisions[0].Ref, Later.AddMinutes(1));
 
         assignment.RevisionId.Should().Be(template.NewRevisions[0].Id);
         assignment.UpdatedAt.Should().Be(Later.AddMinutes(1));
@@ -66,7 +66,7 @@ public sealed class PipelineIntegrationTests
         var other = TemplateWithRevisions(1);
         var assignment = Assigned(template);
 
-        var pin = () => assignment.Pin(other.NewRevisions[0], Later);
+        var pin = () => assignment.Pin(other.NewRevisions[0].Ref, Later);
 
         pin.Should().Throw<DomainRuleException>().Which.Errors.Should().ContainKey("revision_id");
         (assignment.RevisionId, assignment.UpdatedAt).Should().Be((template.NewRevisions[0].Id, Now));
@@ -91,7 +91,7 @@ public sealed class PipelineIntegrationTests
 
         var acts = new Action[]
         {
-            () => assignment.Pin(template.NewRevisions[1], Later),
+            () => assignment.Pin(template.NewRevisions[1].Ref, Later),
             () => assignment.SetEnabled(false, Later),
             () => assignment.Delete(Later),
         };
@@ -113,7 +113,7 @@ public sealed class PipelineIntegrationTests
             Id = "pi_1",
             OrgId = "org_1",
             PipelineId = "pip_1",
-            IntegrationId = "tmpl_1",
+            TemplateId = "tmpl_1",
             RevisionId = "rev_1",
             Enabled = false,
             CreatedAt = Now,

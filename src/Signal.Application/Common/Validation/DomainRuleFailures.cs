@@ -15,4 +15,15 @@ public static class DomainRuleFailures
             }
         }
     }
+
+    /// <summary>Reports what the domain's own check of a single value finds wrong with it, under the value's JSON path.</summary>
+    public static IRuleBuilderOptionsConditions<T, TProperty> Satisfies<T, TProperty>(
+        this IRuleBuilder<T, TProperty> rule, Func<TProperty, string?> problemOf) =>
+        rule.Custom((value, context) =>
+        {
+            if (problemOf(value) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
 }

@@ -5,13 +5,13 @@ using Signal.Domain.PipelineIntegrations;
 
 namespace Signal.Application.PipelineIntegrations.AssignIntegration;
 
-public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository assignments, ICurrentUser user, TimeProvider time)
+public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository pipelineIntegrations, ICurrentUser user, TimeProvider time)
     : ICommandHandler<AssignIntegrationCommand, PipelineIntegrationResponse>
 {
     public async ValueTask<PipelineIntegrationResponse> Handle(AssignIntegrationCommand command, CancellationToken cancellationToken)
     {
         var wanted = command.RevisionId is null && command.RevisionNumber is null ? null : new WantedRevision(command.RevisionId, command.RevisionNumber);
-        var (pipelineFound, template, found) = await assignments.FindTargetsAsync(
+        var (pipelineFound, template, found) = await pipelineIntegrations.FindTargetsAsync(
             user.OrgId, command.PipelineId, command.IntegrationId, wanted, cancellationToken);
         if (!pipelineFound)
         {
@@ -24,11 +24,10 @@ public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository assi
         }
 
         var revision = RevisionChoice.Require(found, template.Id, command.RevisionId, command.RevisionNumber);
-        var assignment = PipelineIntegration.Create(user.OrgId, command.PipelineId, revision, command.Enabled ?? true, time.GetUtcNow());
-        await assignments.AddAsync(assignment, cancellationToken);
+        var pipelineIntegration = PipelineIntegration.Create(user.OrgId, command.PipelineId, revision, command.Enabled ?? true, time.GetUtcNow());
+        await pipelineIntegrations.AddAsync(pipelineIntegration, cancellationToken);
 
-        return PipelineIntegrationResponse.Of(assignment.Id, command.PipelineId, template.Id, template.Name, template.Vendor, revision.Id,
-            revision.RevisionNumber, template.LatestRevisionNumber!.Value, revision.DeliveryMode, assignment.Enabled,
-            assignment.CreatedAt, assignment.UpdatedAt);
+        return PipelineIntegrationResponse.Of(
+            pipelineIntegration, new TemplateFacts(template.Name, template.Vendor, template.LatestRevisionNumber!.Value), revision);
     }
 }

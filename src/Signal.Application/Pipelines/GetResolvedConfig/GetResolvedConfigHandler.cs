@@ -8,7 +8,7 @@ namespace Signal.Application.Pipelines.GetResolvedConfig;
 
 public sealed partial class GetResolvedConfigHandler(
     IPipelineQueries pipelines,
-    IPipelineIntegrationQueries assignments,
+    IPipelineIntegrationQueries pipelineIntegrations,
     RevisionConfigResolver resolver,
     ICurrentUser user,
     ILogger<GetResolvedConfigHandler> logger) : IQueryHandler<GetResolvedConfigQuery, ResolvedConfigResponse>
@@ -18,7 +18,7 @@ public sealed partial class GetResolvedConfigHandler(
         var pipeline = await pipelines.FindAsync(user.OrgId, query.PipelineId, cancellationToken)
             ?? throw new NotFoundException("Pipeline", query.PipelineId);
         var integrations = new List<ResolvedIntegration>();
-        foreach (var assigned in await assignments.ListEnabledConfigsAsync(user.OrgId, pipeline.Id, cancellationToken))
+        foreach (var assigned in await pipelineIntegrations.ListEnabledConfigsAsync(user.OrgId, pipeline.Id, cancellationToken))
         {
             var resolved = await resolver.ResolveAsync(user.OrgId, assigned, pipeline.Parameters, cancellationToken);
             if (resolved.Unresolved.Count > 0)

@@ -13,7 +13,7 @@ public sealed class GetProcessorFeedHandler(IProcessorFeedSource source, ISecret
     public async ValueTask<ProcessorFeedResponse> Handle(GetProcessorFeedQuery query, CancellationToken cancellationToken)
     {
         var snapshot = await source.LoadAsync(query.Since, cancellationToken);
-        var byPipeline = snapshot.Assignments.ToLookup(a => a.PipelineId);
+        var byPipeline = snapshot.PipelineIntegrations.ToLookup(a => a.PipelineId);
 
         // Many pipelines share a revision: each is decrypted once per snapshot.
         var decrypted = new Dictionary<string, JsonObject>(StringComparer.Ordinal);

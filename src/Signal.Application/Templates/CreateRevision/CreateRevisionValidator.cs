@@ -9,6 +9,6 @@ public sealed class CreateRevisionValidator : AbstractValidator<CreateRevisionCo
     public CreateRevisionValidator()
     {
         RuleFor(c => c.Config).NotNull().WithMessage("is required");
-        RuleFor(c => c.ChangeSummary).AtMost(Template.MaxChangeSummaryLength);
+        RuleFor(c => c.ChangeSummary).Satisfies(Template.ChangeSummaryProblem);
     }
 }

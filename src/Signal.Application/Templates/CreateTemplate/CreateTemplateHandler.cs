@@ -9,7 +9,7 @@ public sealed class CreateTemplateHandler(ITemplateRepository templates, ICurren
 {
     public async ValueTask<TemplateResponse> Handle(CreateTemplateCommand command, CancellationToken cancellationToken)
     {
-        var template = Template.Create(user.OrgId, command.Name, command.Vendor, command.Description, catalogVariantKey: null, time.GetUtcNow());
+        var template = Template.Create(user.OrgId, command.Name, command.Vendor, command.Description, time.GetUtcNow());
         await templates.AddAsync(template, cancellationToken);
         return template.ToResponse();
     }

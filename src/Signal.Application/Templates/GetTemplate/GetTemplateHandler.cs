@@ -8,8 +8,7 @@ public sealed class GetTemplateHandler(ITemplateQueries queries, ICurrentUser us
 {
     public async ValueTask<TemplateResponse> Handle(GetTemplateQuery query, CancellationToken cancellationToken)
     {
-        var template = await queries.FindAsync(user.OrgId, query.Id, cancellationToken)
+        return await queries.FindAsync(user.OrgId, query.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", query.Id);
-        return template.ToResponse();
     }
 }

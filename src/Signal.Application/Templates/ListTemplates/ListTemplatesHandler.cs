@@ -12,6 +12,6 @@ public sealed class ListTemplatesHandler(ITemplateQueries queries, ICurrentUser 
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
         var filter = new TemplateFilter(search, query.Vendor, ListSort.Parse(query.Sort), query.Limit, query.Offset);
         var page = await queries.ListAsync(user.OrgId, filter, cancellationToken);
-        return new ListTemplatesResponse(page.Items.Select(t => t.ToResponse()).ToList(), page.Total, query.Limit, query.Offset);
+        return new ListTemplatesResponse(page.Items, page.Total, query.Limit, query.Offset);
     }
 }

@@ -9,7 +9,7 @@ public sealed class UpdateTemplateHandler(ITemplateRepository templates, ICurren
 {
     public async ValueTask<TemplateResponse> Handle(UpdateTemplateCommand command, CancellationToken cancellationToken)
     {
-        var (template, _) = await templates.FindForUpdateAsync(user.OrgId, command.Id, cancellationToken)
+        var template = await templates.FindForUpdateAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", command.Id);
         entityTags.EnsureMatches(command.IfMatch, template.ToResponse(), "integration template");
 

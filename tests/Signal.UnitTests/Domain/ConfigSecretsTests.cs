@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Signal.Application.Common.Secrets;
 using Signal.Domain.Catalog;
 using static Signal.UnitTests.Domain.CatalogFixtures;
 
-namespace Signal.UnitTests.Application;
+namespace Signal.UnitTests.Domain;
 
-public sealed class SecretsTests
+public sealed class ConfigSecretsTests
 {
     private static readonly CatalogVendor MetaLike = Vendor(fields:
         [Field("pixel_id"), Field("access_token", ConfigFieldType.Secret), Field("api_secret", ConfigFieldType.Secret)]);
@@ -15,7 +14,7 @@ public sealed class SecretsTests
     [InlineData("shortsecret", "••••")]
     [InlineData("", "••••")]
     public void Mask_ShowsTheLastFourOnlyOfLongValues(string plaintext, string expected) =>
-        SecretMask.Of(plaintext).Should().Be(expected);
+        ConfigSecrets.MaskOf(plaintext).Should().Be(expected);
 
     [Fact]
     public void Mask_MasksSecretFieldsButNotReferencesOrOtherFields()
@@ -24,7 +23,7 @@ public sealed class SecretsTests
             {"pixel_id":"123456789012345","access_token":"EAAB-long-secret-1234","api_secret":"{{pipeline_param.s}}"}
             """)!.AsObject();
 
-        var masked = ConfigSecrets.Mask(MetaLike, plain);
+        var masked = ConfigSecrets.Masked(MetaLike, plain);
 
         masked.ToJsonString().Should().Be(
             JsonNode.Parse("""{"pixel_id":"123456789012345","access_token":"••••1234","api_secret":"{{pipeline_param.s}}"}""")!.ToJsonString());
@@ -37,7 +36,7 @@ public sealed class SecretsTests
         var latest = JsonNode.Parse("""{"access_token":"EAAB-long-secret-1234","api_secret":"another-long-secret-9876"}""")!.AsObject();
         var incoming = JsonNode.Parse("""{"access_token":"••••1234","api_secret":"••••0000"}""")!.AsObject();
 
-        ConfigSecrets.KeepUnchangedSecrets(MetaLike, incoming, latest);
+        ConfigSecrets.KeepUnchanged(MetaLike, incoming, latest);
 
         incoming["access_token"]!.GetValue<string>().Should().Be("EAAB-long-secret-1234");
         incoming["api_secret"]!.GetValue<string>().Should().Be("••••0000");

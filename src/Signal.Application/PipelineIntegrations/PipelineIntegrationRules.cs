@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Signal.Application.PipelineIntegrations;
 
-public static class AssignmentRules
+public static class PipelineIntegrationRules
 {
     /// <summary>At most one of <c>revision_id</c> and <c>revision_number</c>; a number is 1 or more.</summary>
     public static void AddRevisionRules<T>(this AbstractValidator<T> validator, Func<T, string?> revisionId, Func<T, int?> revisionNumber)

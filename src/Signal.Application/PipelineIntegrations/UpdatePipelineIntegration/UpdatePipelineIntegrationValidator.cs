@@ -1,10 +1,10 @@
 using FluentValidation;
 
-namespace Signal.Application.PipelineIntegrations.UpdateAssignment;
+namespace Signal.Application.PipelineIntegrations.UpdatePipelineIntegration;
 
-public sealed class UpdateAssignmentValidator : AbstractValidator<UpdateAssignmentCommand>
+public sealed class UpdatePipelineIntegrationValidator : AbstractValidator<UpdatePipelineIntegrationCommand>
 {
-    public UpdateAssignmentValidator()
+    public UpdatePipelineIntegrationValidator()
     {
         this.AddRevisionRules(c => c.RevisionId, c => c.RevisionNumber);
         RuleFor(c => c).Must(c => c.RevisionId is not null || c.RevisionNumber is not null || c.Enabled is not null)

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.PipelineIntegrations.GetPipelineIntegration;
+
+public sealed record GetPipelineIntegrationQuery(string PipelineId, string Id) : IQuery<PipelineIntegrationResponse>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.PipelineIntegrations.ListPipelineIntegrations;
+
+public sealed record ListPipelineIntegrationsQuery(string PipelineId) : IQuery<ListAssignmentsResponse>;
