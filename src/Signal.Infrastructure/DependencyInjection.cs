@@ -71,7 +71,7 @@ public static class DependencyInjection
         // Refuses to start without a master key: secrets must never be stored in plaintext.
         services.AddSingleton(MasterKeyRing.From(configuration));
         services.AddSingleton<DataKeyStore>();
-        services.AddSingleton<ISecretProtector, SecretProtector>();
+        services.AddScoped<ISecretProtector, SecretProtector>();
         services.AddSingleton<DataKeyRewrapper>();
         return services;
     }

@@ -10,6 +10,7 @@ namespace Signal.Infrastructure.Persistence;
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
+    private List<Action>? _afterCommit;
 
     public NpgsqlTransaction? Transaction { get; private set; }
 
@@ -28,6 +29,21 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         return _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction has committed, and never if it rolls back; outside a
+    /// transaction (where every statement commits as it runs) at once. For what may only be remembered once it is durable.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (Transaction is null)
+        {
+            action();
+            return;
+        }
+
+        (_afterCommit ??= []).Add(action);
+    }
+
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
@@ -40,6 +56,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken);
         Transaction = null;
         await transaction.DisposeAsync();
+        var committed = _afterCommit;
+        _afterCommit = null;
+        committed?.ForEach(action => action());
     }
 
     /// <summary>
@@ -50,7 +69,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var (transaction, connection) = (Transaction, _connection);
-        (Transaction, _connection) = (null, null);
+        (Transaction, _connection, _afterCommit) = (null, null, null);
         if (transaction is not null)
         {
             await transaction.DisposeAsync();

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
-using Npgsql;
 using Signal.Domain.Common;
+using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.Secrets;
 
@@ -12,51 +11,48 @@ namespace Signal.Infrastructure.Secrets;
 /// cached for the life of the process (their material never changes; rotation only re-wraps them).
 /// </summary>
 /// <remarks>
-/// A new key is written on its own connection and committed at once, outside the caller's transaction: were it rolled
-/// back with a failed command, the cached key would encrypt values that nothing could decrypt later.
+/// The key is read — and, for a new organisation, created — on the caller's own connection and in its transaction, so
+/// a command that already holds a pooled connection (and perhaps a row lock) never waits for a second one: when more
+/// commands than the pool has connections arrive at once, a second connection is what they would all wait for. A key
+/// enters the cache only once the transaction that read it has committed: a key created by a command that then fails is
+/// rolled back with it and never cached, and the values it sealed are rolled back too.
 /// </remarks>
-public sealed class DataKeyStore(NpgsqlDataSource dataSource, MasterKeyRing masterKeys, TimeProvider time)
+public sealed class DataKeyStore(MasterKeyRing masterKeys, TimeProvider time)
 {
-    private const string FindSql = "SELECT id, master_key_id, wrapped_key FROM org_data_keys WHERE org_id = @OrgId";
-
-    private const string InsertSql = """
+    // The insert waits for a concurrent creator of the same org's key and then does nothing; the select, a statement
+    // of its own, takes a new snapshot and so sees that creator's committed key, or the one this transaction inserted.
+    private const string InsertAndFindSql = """
         INSERT INTO org_data_keys (id, org_id, master_key_id, wrapped_key, created_at)
         VALUES (@Id, @OrgId, @MasterKeyId, @WrappedKey, @CreatedAt)
-        ON CONFLICT (org_id) DO NOTHING
+        ON CONFLICT (org_id) DO NOTHING;
+        SELECT id, master_key_id, wrapped_key FROM org_data_keys WHERE org_id = @OrgId
         """;
 
     private readonly ConcurrentDictionary<string, DataKey> _cache = new(StringComparer.Ordinal);
 
-    public async ValueTask<DataKey> GetOrCreateAsync(string orgId, CancellationToken cancellationToken)
+    public async ValueTask<DataKey> GetOrCreateAsync(DbSession session, string orgId, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(orgId, out var cached))
         {
             return cached;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await FindAsync(connection, orgId, cancellationToken);
-        if (row is null)
+        var now = time.GetUtcNow();
+        var id = Ids.New("dek", now);
+        var material = RandomNumberGenerator.GetBytes(MasterKeyRing.KeySize);
+        var rows = await session.QueryLastAsync<DataKeyRow>(InsertAndFindSql, new
         {
-            var now = time.GetUtcNow();
-            var id = Ids.New("dek", now);
-            var material = RandomNumberGenerator.GetBytes(MasterKeyRing.KeySize);
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
-            {
-                Id = id,
-                OrgId = orgId,
-                MasterKeyId = masterKeys.ActiveKeyId,
-                WrappedKey = Wrap(masterKeys.ActiveKey, orgId, id, material),
-                CreatedAt = now,
-            }, cancellationToken: cancellationToken));
-
-            // Another instance may have won the race; whichever row exists is the org's key.
-            row = await FindAsync(connection, orgId, cancellationToken)
-                ?? throw new InvalidOperationException($"The data key of {orgId} vanished after it was created.");
-        }
+            Id = id,
+            OrgId = orgId,
+            MasterKeyId = masterKeys.ActiveKeyId,
+            WrappedKey = Wrap(masterKeys.ActiveKey, orgId, id, material),
+            CreatedAt = now,
+        }, cancellationToken);
+        var row = rows.Single();
 
         var key = new DataKey(row.Id, Unwrap(masterKeys.Get(row.MasterKeyId), orgId, row.Id, row.WrappedKey));
-        return _cache.GetOrAdd(orgId, key);
+        session.AfterCommit(() => _cache.TryAdd(orgId, key));
+        return key;
     }
 
     internal static byte[] Wrap(byte[] masterKey, string orgId, string dataKeyId, byte[] material) =>
@@ -67,9 +63,6 @@ public sealed class DataKeyStore(NpgsqlDataSource dataSource, MasterKeyRing mast
 
     // A wrapped key is bound to its org and id: copied to another org's row it does not open.
     private static byte[] WrapContext(string orgId, string dataKeyId) => Encoding.UTF8.GetBytes($"signal:data-key:v1|{orgId}|{dataKeyId}");
-
-    private static Task<DataKeyRow?> FindAsync(NpgsqlConnection connection, string orgId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<DataKeyRow>(new CommandDefinition(FindSql, new { OrgId = orgId }, cancellationToken: cancellationToken));
 
     private sealed class DataKeyRow
     {

@@ -69,11 +69,7 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
 
     public async Task<Template?> FindForNewRevisionAsync(string orgId, string id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            FindForNewRevisionSql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken));
-        var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
-        var latest = await results.ReadSingleOrDefaultAsync<RevisionRow>();
+        var (template, latest) = await ReadWithLatestAsync(orgId, id, cancellationToken);
         if (template is null || latest is null)
         {
             return template?.ToTemplate();
@@ -81,6 +77,15 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
 
         var plain = await sealer.OpenAsync(orgId, latest.Id, catalog.Require(template.Vendor), latest.Config, cancellationToken);
         return template.ToTemplate(latest.ToRevision(plain));
+    }
+
+    // Both rows are read and the reader closed before anything else runs on the connection (opening a secret may).
+    private async Task<(TemplateRow? Template, RevisionRow? Latest)> ReadWithLatestAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            FindForNewRevisionSql, new { OrgId = orgId, Id = id }, session.Transaction, cancellationToken: cancellationToken));
+        return (await results.ReadSingleOrDefaultAsync<TemplateRow>(), await results.ReadSingleOrDefaultAsync<RevisionRow>());
     }
 
     public async Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)

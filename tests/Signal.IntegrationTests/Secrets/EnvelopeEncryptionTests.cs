@@ -2,15 +2,28 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Signal.Application.Common.Abstractions;
+using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Secrets;
 using Signal.IntegrationTests.Infrastructure;
 
 namespace Signal.IntegrationTests.Secrets;
 
 /// <summary>The envelope scheme (docs/secrets.md) against the real org_data_keys table.</summary>
-public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(factory)
+public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(factory), IAsyncLifetime
 {
     private static readonly SecretScope Scope = new("org_crypto", "rev_1", "access_token");
+
+    private readonly List<DbSession> _sessions = [];
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var session in _sessions)
+        {
+            await session.DisposeAsync();
+        }
+
+        await DisposeAsync();
+    }
 
     [Fact]
     public async Task ProtectedValue_IsSelfDescribing_AndRoundTrips()
@@ -99,6 +112,34 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
         (await open.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("k1");
     }
 
+    [Fact]
+    public async Task ADataKeyCreatedByACommandThatFails_IsNeitherStoredNorCached_AndOneThatCommits_IsCached()
+    {
+        var store = new DataKeyStore(Ring(("k1", 1)), TimeProvider.System);
+
+        await using (var failed = new DbSession(DataSource()))
+        {
+            await failed.BeginAsync(default);
+            var rolledBack = await store.GetOrCreateAsync(failed, Scope.OrgId, default);
+            rolledBack.Id.Should().StartWith("dek_");
+        }
+
+        (await Db.ScalarAsync<int>("SELECT count(*) FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId })).Should().Be(0);
+
+        DataKey committed;
+        await using (var succeeded = new DbSession(DataSource()))
+        {
+            await succeeded.BeginAsync(default);
+            committed = await store.GetOrCreateAsync(succeeded, Scope.OrgId, default);
+            await succeeded.CommitAsync(default);
+        }
+
+        (await Db.ScalarAsync<string>("SELECT id FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId })).Should().Be(committed.Id);
+        await Db.ExecuteAsync("DELETE FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId });
+        await using var later = new DbSession(DataSource());
+        (await store.GetOrCreateAsync(later, Scope.OrgId, default)).Should().BeSameAs(committed, "a committed key is cached");
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("k1", "not-base64!")]
@@ -117,7 +158,12 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
     }
 
     // A fresh store per call: nothing cached, so every test reads the data key from the database.
-    private static SecretProtector Protector(MasterKeyRing ring) => new(new DataKeyStore(DataSource(), ring, TimeProvider.System));
+    private SecretProtector Protector(MasterKeyRing ring)
+    {
+        var session = new DbSession(DataSource());
+        _sessions.Add(session);
+        return new(new DataKeyStore(ring, TimeProvider.System), session);
+    }
 
     private static NpgsqlDataSource DataSource() => NpgsqlDataSource.Create(TestSettings.ConnectionString);
 

@@ -148,6 +148,20 @@ public sealed class RevisionTests(SignalApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task ANewOrganisationsFirstSecrets_UnderMoreConcurrentCreatesThanPooledConnections_AllSucceed()
+    {
+        // A new organisation: its data key is in no cache yet, so the first secrets load (and create) it while every
+        // connection of the pool (16 in tests) is held by a create waiting for the template's row lock.
+        var client = Factory.CreateClient($"org_{Guid.NewGuid():N}", "editor", "user_rev");
+        var id = (await client.CreateTemplateAsync("First secrets"))["id"]!.GetValue<string>();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            client.CreateRevisionAsync(id, $$"""{"measurement_id":"G-{{i}}","api_secret":"secret-{{i}}-long-enough"}""")));
+
+        responses.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Revisions_CannotBeUpdatedEvenWithRawSql()
     {
         await Editor().InstallMetaAsync();

@@ -86,7 +86,7 @@ public sealed class SecretHandlingTests(SignalApiFactory factory) : ApiTest(fact
     {
         var row = (await Db.QueryAsync<(string OrgId, string Ciphertext)>(
             "SELECT org_id, config ->> 'access_token' FROM integration_revisions WHERE id = @revisionId", new { revisionId })).Single();
-        using var scope = Factory.Services.CreateScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
         return await protector.UnprotectAsync(new SecretScope(row.OrgId, revisionId, "access_token"), row.Ciphertext, CancellationToken.None);
     }
