@@ -30,7 +30,9 @@ public sealed class PipelineIndexTests(SignalApiFactory factory) : ApiTest(facto
             FROM generate_series(1, 100000) AS g;
             ANALYZE pipelines;
             """, commandTimeout: 300);
-        var search = new PipelineFilter("a1b2", null, [], null, ListSort.Default, 50, 0);
+        // Names are 'Site <md5>': a term with letters no md5 has matches no row, so no ANALYZE sample can contain it and
+        // the planner's estimate (from the histogram sample) cannot swing towards a sequential scan from run to run.
+        var search = new PipelineFilter("q7z1", null, [], null, ListSort.Default, 50, 0);
         var twoLabels = new PipelineFilter(null, null, ["env:production", "brand:b7"], null, ListSort.Default, 50, 0);
         var rareLabel = new PipelineFilter(null, null, ["team:rare"], null, ListSort.Default, 50, 0);
         var byName = new PipelineFilter(null, null, [], null, new ListSort(SortField.Name, Descending: false), 50, 0);
