@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
-using Signal.Application.Common;
+using Signal.Domain.Common;
 
 namespace Signal.Api.Auth;
 

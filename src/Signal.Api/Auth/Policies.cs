@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Signal.Application.Common;
+using Signal.Domain.Common;
 
 namespace Signal.Api.Auth;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Signal.Application.Common;
+using Signal.Domain.Common;
 
 namespace Signal.Api.Auth;
 

@@ -11,6 +11,7 @@ using Signal.Application.Templates;
 using Signal.Application.Templates.CreateRevision;
 using Signal.Application.Templates.CreateTemplate;
 using Signal.Application.Templates.DeleteTemplate;
+using Signal.Application.Templates.DiffRevisions;
 using Signal.Application.Templates.GetRevision;
 using Signal.Application.Templates.GetTemplate;
 using Signal.Application.Templates.ListRevisions;
@@ -170,4 +171,23 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<RevisionResponse> GetRevision(string id, string rev, CancellationToken cancellationToken) =>
         await sender.Send(new GetRevisionQuery(id, rev), cancellationToken);
+
+    /// <summary>Diff two revisions</summary>
+    /// <remarks>
+    /// What changed from `against` (by default the revision before `rev`) to `rev`: each differing leaf of `config`
+    /// (nested objects walked key by key, arrays compared whole) and `delivery_mode`, as `added`, `removed` or
+    /// `changed` with the old and new value, ordered by path. Secrets are compared in plaintext and shown masked; a
+    /// secret that was kept is no change. For revision 1 without `against`, `from` is null and every field is added.
+    /// </remarks>
+    /// <param name="id">The template id (tmpl_…).</param>
+    /// <param name="rev">The revision to compare: a number (3) or id (rev_…).</param>
+    /// <param name="against">The revision to compare it with (number or id); defaults to the one before `rev`.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpGet("{id}/revisions/{rev}/diff")]
+    [ProducesResponseType<RevisionDiffResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<RevisionDiffResponse> DiffRevisions(string id, string rev, [FromQuery] string? against, CancellationToken cancellationToken) =>
+        await sender.Send(new DiffRevisionsQuery(id, rev, against), cancellationToken);
 }

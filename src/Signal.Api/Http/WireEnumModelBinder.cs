@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Signal.Application.Common;
+using Signal.Domain.Common;
 
 namespace Signal.Api.Http;
 

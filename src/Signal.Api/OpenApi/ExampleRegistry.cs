@@ -7,10 +7,12 @@ using Signal.Application.Catalog.ListVendors;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Templates;
 using Signal.Application.Templates.DeleteTemplate;
+using Signal.Application.Templates.DiffRevisions;
 using Signal.Application.Templates.InstallFromCatalog;
 using Signal.Application.Templates.ListRevisions;
 using Signal.Application.Templates.ListTemplates;
 using Signal.Domain.Catalog;
+using Signal.Domain.Common;
 using Signal.Domain.Templates;
 
 namespace Signal.Api.OpenApi;
@@ -44,6 +46,14 @@ public sealed class ExampleRegistry
             [typeof(ListTemplatesResponse)] = new ListTemplatesResponse([template], 1, 50, 0),
             [typeof(ListRevisionsResponse)] = new ListRevisionsResponse([revision], 3, 50, 0),
             [typeof(DeleteTemplateResponse)] = new DeleteTemplateResponse("deleted"),
+            [typeof(RevisionDiffResponse)] = new RevisionDiffResponse(
+                new RevisionPointer("rev_01jn2v4x6z8b0d2f4h6k8m0p2r", 2), new RevisionPointer(revision.Id, 3),
+                [
+                    new RevisionChange("config.access_token", ChangeKind.Changed, JsonValue.Create("••••k7Tz"), JsonValue.Create("••••Q1x9")),
+                    new RevisionChange("config.batch_size", ChangeKind.Changed, JsonValue.Create(50), JsonValue.Create(100)),
+                    new RevisionChange("config.test_event_code", ChangeKind.Removed, JsonValue.Create("TEST123"), null),
+                    new RevisionChange("delivery_mode", ChangeKind.Changed, JsonValue.Create("client_side"), JsonValue.Create("server_side")),
+                ]),
             [typeof(InstallFromCatalogResponse)] = new InstallFromCatalogResponse(
                 template with { LatestRevisionNumber = 1, UpdatedAt = Created },
                 revision with

@@ -26,6 +26,15 @@ public static class ConfigSecrets
             .Select(p => (p.Key, p.Value!))
             .ToList();
 
+    /// <summary>
+    /// A secret field's value as it may be shown: its mask when it is a secret, as it is when it is a parameter
+    /// reference or not a string (the vendor's field rules report that), null when absent.
+    /// </summary>
+    public static JsonNode? MaskedValue(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 && !ParameterReference.IsExactly(text)
+            ? JsonValue.Create(MaskOf(text))
+            : value?.DeepClone();
+
     /// <summary>A copy of a plaintext config with every secret masked: what the admin API shows.</summary>
     public static JsonObject Masked(CatalogVendor vendor, JsonObject plain)
     {

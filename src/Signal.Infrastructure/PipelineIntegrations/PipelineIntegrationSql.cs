@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Signal.Application.Common;
 using Signal.Application.PipelineIntegrations;
+using Signal.Domain.Common;
 using Signal.Domain.Templates;
 
 namespace Signal.Infrastructure.PipelineIntegrations;

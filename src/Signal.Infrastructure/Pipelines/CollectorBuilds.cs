@@ -1,4 +1,3 @@
-using Signal.Application.Common;
 using Signal.Application.Pipelines.Collector;
 using Signal.Domain.Common;
 using Signal.Infrastructure.Persistence;

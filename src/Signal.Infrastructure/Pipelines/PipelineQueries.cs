@@ -1,8 +1,8 @@
 using System.Text;
 using Dapper;
-using Signal.Application.Common;
 using Signal.Application.Common.Paging;
 using Signal.Application.Pipelines;
+using Signal.Domain.Common;
 using Signal.Domain.Pipelines;
 using Signal.Infrastructure.Persistence;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Signal.Application.Common;
+using Signal.Domain.Common;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Infrastructure.Pipelines;

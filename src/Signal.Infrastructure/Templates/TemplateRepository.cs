@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
-using Signal.Application.Common;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
 using Signal.Application.Common.Secrets;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
+using Signal.Domain.Common;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.PipelineIntegrations;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Signal.Application.Common;
 using Signal.Application.Templates;
+using Signal.Domain.Common;
 using Signal.Domain.Templates;
 
 namespace Signal.Infrastructure.Templates;

@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["IntegrationTemplates_ListRevisions"] = new("GET", "/v1/admin/integration-templates/{template}/revisions", null, "401 200 200 200 200 404 403"),
         ["IntegrationTemplates_CreateRevision"] = new("POST", "/v1/admin/integration-templates/{template}/revisions", Ga4RevisionBody, "401 403 201 201 201 404 403"),
         ["IntegrationTemplates_GetRevision"] = new("GET", "/v1/admin/integration-templates/{template}/revisions/1", null, "401 200 200 200 200 404 403"),
+        ["IntegrationTemplates_DiffRevisions"] = new("GET", "/v1/admin/integration-templates/{template}/revisions/1/diff", null, "401 200 200 200 200 404 403"),
         ["PipelineIntegrations_List"] = new("GET", "/v1/admin/pipelines/{pipeline}/integrations", null, "401 200 200 200 200 404 403"),
         ["PipelineIntegrations_Assign"] = new("POST", "/v1/admin/pipelines/{pipeline}/integrations", """{"integration_id":"{spare}"}""", "401 403 201 201 201 404 403"),
         ["PipelineIntegrations_Get"] = new("GET", "/v1/admin/pipelines/{pipeline}/integrations/{assignment}", null, "401 200 200 200 200 404 403"),

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Signal.Application.Common;
 using Signal.Application.Pipelines.Collector;
+using Signal.Domain.Common;
 using Signal.Domain.Pipelines;
 using Signal.Domain.Templates;
 

@@ -1,3 +1,5 @@
+using Signal.Domain.Common;
+
 namespace Signal.Application.Common.Sorting;
 
 /// <summary>The fields a list can be ordered by; each has an index per organisation (either direction).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates.GetRevision;
@@ -24,4 +25,10 @@ public static class RevisionSelector
 
         return false;
     }
+
+    /// <summary>The value must be a revision selector; failures are reported under <paramref name="parameter"/>.</summary>
+    public static IRuleBuilderOptions<T, string> ValidRevisionSelector<T>(this IRuleBuilder<T, string> rule, string parameter) => rule
+        .Must(r => TryParse(r, out _, out _))
+        .OverridePropertyName(parameter)
+        .WithMessage("must be a revision number (1, 2, …) or a revision id (rev_…)");
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Signal.Application.Common;
+namespace Signal.Domain.Common;
 
 /// <summary>
 /// The one mapping between enums and their names on the wire and in the database: lowercase snake_case
