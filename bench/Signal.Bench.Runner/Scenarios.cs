@@ -40,7 +40,7 @@ public sealed class Scenarios(
         var baselineRps = Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
         var productCpu = Measurement.Median(productRuns.Select(r => r.CpuMicrosPerRequest));
         var baselineCpu = Measurement.Median(baselineRuns.Select(r => r.CpuMicrosPerRequest));
-        var p1 = new GoalResult("P1", "GET pipeline ≥ 0.90× baseline req/s, ≤ 1.15× its CPU/request",
+        var p1 = new GoalResult("P1", "GET pipeline ≥ 0.90× the pipeline baseline's req/s, ≤ 1.15× its CPU/request",
             F($"{productRps:F0} vs {baselineRps:F0} req/s; {productCpu:F0} vs {baselineCpu:F0} µs CPU/req"),
             F($"{productRps / baselineRps:F2}× req/s, {productCpu / baselineCpu:F2}× CPU"),
             productRps / baselineRps >= 0.90 && productCpu / baselineCpu <= 1.15);
@@ -57,7 +57,7 @@ public sealed class Scenarios(
         }
 
         var ratio = Measurement.Median(productP99) / Measurement.Median(baselineP99);
-        var p2 = new GoalResult("P2", "p99 at half the baseline's max rate ≤ 1.5× the baseline's p99",
+        var p2 = new GoalResult("P2", "p99 at half the pipeline baseline's max rate ≤ 1.5× its p99",
             F($"{Measurement.Median(productP99):F2} vs {Measurement.Median(baselineP99):F2} ms at {rate:F0} req/s"), F($"{ratio:F2}×"), ratio <= 1.5);
         return [p1, p2];
     }
@@ -84,7 +84,7 @@ public sealed class Scenarios(
         var ratio = Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond)) / Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
         var sql = productRuns.Max(r => r.SqlPerRequest);
         var bytes = Measurement.Median(allocated);
-        return new GoalResult("P3", "feed 304 ≥ 0.85× in-memory 304, zero SQL, ≤ 2 KB allocated",
+        return new GoalResult("P3", "feed 304 ≥ 0.85× the baseline's in-memory 304, zero SQL, ≤ 2 KB allocated",
             F($"{Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond)):F0} req/s, {sql:F3} SQL/req, {bytes / 1024:F1} KB allocated/req"),
             F($"{ratio:F2}×"), ratio >= 0.85 && sql == 0 && bytes <= 2048);
     }
@@ -116,12 +116,25 @@ public sealed class Scenarios(
             median < 1000 && pipelines.Count == 1 && integrations == 3);
     }
 
-    /// <summary>P5: search (≥ 3 characters) plus a label over the whole table, in the database and through HTTP.</summary>
+    /// <summary>
+    /// P5: search (≥ 3 characters) plus a label over the whole table, in the database and through HTTP, against the list
+    /// baseline (the same two statements over raw Npgsql, serialising the same page).
+    /// </summary>
     public async Task<GoalResult> ListAsync()
     {
         var terms = Enumerable.Range(0, 50).Select(i => (i * 37 % 1000).ToString("D3", CultureInfo.InvariantCulture)).ToList();
         var paths = terms.Select(t => $"/v1/admin/pipelines?search={t}&label=env:production").ToList();
-        var http = await Record("P5 product list search+label", product, () => LoadTools.WrkAsync(product.Address, paths, admin, options.SecondsPerRun));
+        var baselinePaths = terms.Select(t => $"/pipelines?org={BigOrgSeeder.Org}&search={t}&label=env:production").ToList();
+        var productRuns = new List<Measurement>();
+        var baselineRuns = new List<Measurement>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            productRuns.Add(await Record($"P5 product list search+label, round {round}", product, () => LoadTools.WrkAsync(product.Address, paths, admin, options.SecondsPerRun)));
+            baselineRuns.Add(await Record($"P5 baseline list search+label, round {round}", baseline, () => LoadTools.WrkAsync(baseline.Address, baselinePaths, NoHeaders, options.SecondsPerRun)));
+        }
+
+        var rpsRatio = Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond)) / Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
+        var p99Ratio = Measurement.Median(productRuns.Select(r => r.Load.P99Ms)) / Measurement.Median(baselineRuns.Select(r => r.Load.P99Ms));
 
         var dbTimings = new List<double>();
         var plan = string.Empty;
@@ -148,9 +161,10 @@ public sealed class Scenarios(
         dbTimings.Sort();
         var p95 = dbTimings[(int)Math.Ceiling(dbTimings.Count * 0.95) - 1];
         var indexed = plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan on pipelines", StringComparison.Ordinal);
-        return new GoalResult("P5", "list search + label over all rows: DB p95 ≤ 10 ms, HTTP p99 ≤ 20 ms at 8 connections, index scans",
-            F($"DB p95 {p95:F2} ms; HTTP p99 {http.Load.P99Ms:F2} ms; plan {(indexed ? "uses indexes" : "scans the table")}"), "–",
-            p95 <= 10 && http.Load.P99Ms <= 20 && indexed);
+        return new GoalResult("P5", "list search + label over all rows: DB p95 ≤ 10 ms, index scans; HTTP ≥ 0.85× the list baseline's req/s, p99 ≤ 1.5× its p99",
+            F($"DB p95 {p95:F2} ms; plan {(indexed ? "uses indexes" : "scans the table")}; HTTP p99 {Measurement.Median(productRuns.Select(r => r.Load.P99Ms)):F2} vs {Measurement.Median(baselineRuns.Select(r => r.Load.P99Ms)):F2} ms"),
+            F($"{rpsRatio:F2}× req/s, {p99Ratio:F2}× p99"),
+            p95 <= 10 && indexed && rpsRatio >= 0.85 && p99Ratio <= 1.5);
     }
 
     /// <summary>
