@@ -26,6 +26,7 @@ public sealed class Template
         string? description,
         string? catalogVendorKey,
         string? catalogVariantKey,
+        int? latestRevisionNumber,
         Revision? latest,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt)
@@ -37,8 +38,8 @@ public sealed class Template
         Description = description;
         CatalogVendorKey = catalogVendorKey;
         CatalogVariantKey = catalogVariantKey;
+        LatestRevisionNumber = latestRevisionNumber;
         Latest = latest;
-        LatestRevisionNumber = latest?.RevisionNumber;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
     }
@@ -75,7 +76,7 @@ public sealed class Template
     /// <summary>A new template of <paramref name="vendor"/>, without revisions.</summary>
     public static Template Create(string orgId, string name, string vendor, string? description, DateTimeOffset now) =>
         new(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor, ValidDescription(description),
-            catalogVendorKey: null, catalogVariantKey: null, latest: null, now, now);
+            catalogVendorKey: null, catalogVariantKey: null, latestRevisionNumber: null, latest: null, now, now);
 
     /// <summary>
     /// A template installed from the catalog, with its first revision: the vendor's and the variant's defaults overlaid
@@ -95,7 +96,7 @@ public sealed class Template
         var variant = vendor.FindVariant(variantKey ?? CatalogVariant.DefaultKey)
             ?? throw new DomainRuleException("variant", $"must be one of: {string.Join(", ", vendor.Variants.Select(v => v.Key))}");
         var template = new Template(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor.Key, ValidDescription(description),
-            vendor.Key, variant.Key, latest: null, now, now);
+            vendor.Key, variant.Key, latestRevisionNumber: null, latest: null, now, now);
         template.AddRevision(vendor, VendorConfig.ForInstall(vendor, variant, config), deliveryMode ?? DeliveryMode.ServerSide,
             $"Initial setup from catalog: {vendor.Name} ({variant.Key} variant)", createdBy, now);
         return template;
@@ -123,10 +124,7 @@ public sealed class Template
             throw new InvalidOperationException($"Revision {latest.RevisionNumber} is not the latest ({latestRevisionNumber}) of template {id}.");
         }
 
-        return new(id, orgId, name, vendor, description, catalogVendorKey, catalogVariantKey, latest, createdAt, updatedAt)
-        {
-            LatestRevisionNumber = latestRevisionNumber,
-        };
+        return new(id, orgId, name, vendor, description, catalogVendorKey, catalogVariantKey, latestRevisionNumber, latest, createdAt, updatedAt);
     }
 
     public void Rename(string name, DateTimeOffset now)
