@@ -9,6 +9,7 @@ public sealed record BenchOptions(
     string MasterKey,
     int BigOrgPipelines,
     int OtherPipelines,
+    int AuditEvents,
     int Rounds,
     int SecondsPerRun,
     int SteadySeconds)
@@ -26,6 +27,7 @@ public sealed record BenchOptions(
             Arg("master-key"),
             BigOrgPipelines: quick ? 200 : 10_000,
             OtherPipelines: quick ? 9_800 : 990_000,
+            AuditEvents: quick ? 20_000 : 1_000_000,
             Rounds: quick ? 1 : 3,
             SecondsPerRun: quick ? 2 : 10,
             SteadySeconds: quick ? 3 : 60);

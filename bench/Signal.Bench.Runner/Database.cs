@@ -1,4 +1,5 @@
 using Npgsql;
+using Signal.Domain.Audit;
 
 namespace Signal.Bench.Runner;
 
@@ -31,6 +32,29 @@ public sealed class Database(string connectionString) : IAsyncDisposable
             FROM generate_series(1, {{pipelines}}) AS g
             """);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Audit events written straight into the table: half of them in <paramref name="org"/>, the rest spread over 99
+    /// organisations; every action, 20,000 resources and 37 actors, one second apart. Their hashes are not a chain (the
+    /// list does not read them), and inserting is all the append-only trigger allows.
+    /// </summary>
+    public async Task SeedAuditEventsAsync(string org, int events)
+    {
+        var actions = string.Join(", ", AuditActions.All.Select(a => $"'{a}'"));
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await Execute(connection, $$$"""
+            INSERT INTO audit_events (id, org_id, sequence, action, resource_type, resource_id, resource_name, actor_type,
+                                      actor_id, actor_role, changes, context, occurred_at, previous_hash, hash)
+            SELECT 'evt_bulk' || lpad(g::text, 9, '0'),
+                   CASE WHEN g % 2 = 0 THEN '{{{org}}}' ELSE 'org_' || lpad((g % 99)::text, 2, '0') END,
+                   g, a.action, CASE split_part(a.action, '.', 1) WHEN 'catalog' THEN 'integration_template' ELSE split_part(a.action, '.', 1) END,
+                   'pip_bulk' || lpad((g % 20000)::text, 8, '0'), 'Site ' || (g % 20000), 'user', 'user_' || (g % 37), 'admin',
+                   '{"rate_limit_rps":{"old":1000,"new":900}}', '{"trace_id":null,"ip_address":"203.0.113.7","user_agent":null,"idempotency_key":null,"rollout_id":null}',
+                   now() - g * interval '1 second', repeat('0', 64), repeat('0', 64)
+            FROM generate_series(1, {{{events}}}) AS g
+            CROSS JOIN LATERAL (SELECT (ARRAY[{{{actions}}}])[g % {{{AuditActions.All.Count}}} + 1] AS action) a
+            """);
     }
 
     public async Task AnalyzeAsync()

@@ -30,6 +30,7 @@ Console.WriteLine($"Seeding {options.BigOrgPipelines:N0} pipelines through the A
 using var http = new HttpClient { BaseAddress = product.Address, Timeout = TimeSpan.FromMinutes(5) };
 var pipelineIds = await new BigOrgSeeder(http, new Signal.Client.SignalClientOptions(_ => ValueTask.FromResult(adminToken))).SeedAsync(options.BigOrgPipelines);
 await database.SeedOtherOrganisationsAsync(options.OtherPipelines);
+await database.SeedAuditEventsAsync(Scenarios.AuditOrg, options.AuditEvents);
 await database.AnalyzeAsync();
 await using var baseline = await ServerProcess.StartAsync(baselineDll, 18085,
     new Dictionary<string, string> { ["ConnectionStrings__Signal"] = options.ConnectionString }, "/not-modified");
@@ -49,6 +50,7 @@ goals.AddRange(await scenarios.ReadPipelineAsync(productPaths, baselinePaths, pi
 goals.Add(await scenarios.FeedNotModifiedAsync());
 goals.Add(await scenarios.FeedSnapshotAsync(http, pipelineIds[0]));
 goals.Add(await scenarios.ListAsync());
+goals.Add(await scenarios.AuditListAsync());
 goals.Add(await scenarios.WritesAsync(http, pipelineIds));
 goals.Add(await scenarios.MemoryAsync(productPaths));
 

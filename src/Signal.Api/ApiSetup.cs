@@ -27,7 +27,9 @@ public static class ApiSetup
         services.AddSignalAuthentication(builder.Configuration);
         services.AddSignalRateLimiting(builder.Configuration);
         services.AddHttpContextAccessor();
+        services.AddSignalForwardedHeaders(builder.Configuration);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddSingleton<JsonEntityTags>();
         services.AddSingleton<IEntityTags>(provider => provider.GetRequiredService<JsonEntityTags>());
 
@@ -58,6 +60,7 @@ public static class ApiSetup
 
     public static WebApplication UseSignal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Signal.Application.Audit;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Idempotency;
 using Signal.Application.PipelineIntegrations;
@@ -9,6 +10,7 @@ using Signal.Application.Pipelines.Collector;
 using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Processor;
 using Signal.Application.Templates;
+using Signal.Infrastructure.Audit;
 using Signal.Infrastructure.Catalog;
 using Signal.Infrastructure.Idempotency;
 using Signal.Infrastructure.Persistence;
@@ -38,7 +40,9 @@ public static class DependencyInjection
         services.AddHostedService<MigrationHostedService>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditTrail>();
         services.AddScoped<DbSession>();
+        services.AddScoped<IAuditEventQueries, AuditEventQueries>();
         services.AddScoped<IUnitOfWork, DbSessionUnitOfWork>();
         services.AddScoped<ITemplateRepository, TemplateRepository>();
         services.AddScoped<ITemplateQueries, TemplateQueries>();

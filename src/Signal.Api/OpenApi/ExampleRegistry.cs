@@ -72,7 +72,9 @@ public sealed class ExampleRegistry
                 Config("""{"measurement_id":"{{pipeline_param.ga4_measurement_id}}","api_secret":"{{pipeline_param.ga4_api_secret}}","debug_mode":false}"""),
                 DeliveryMode.ServerSide, "GA4 config with pipeline parameter references"),
         };
-        foreach (var (type, example) in PipelineExamples.All(Created, Updated).Concat(PipelineIntegrationExamples.All(Created, Updated)))
+        foreach (var (type, example) in PipelineExamples.All(Created, Updated)
+            .Concat(PipelineIntegrationExamples.All(Created, Updated))
+            .Concat(AuditExamples.All(Updated)))
         {
             _examples[type] = example;
         }

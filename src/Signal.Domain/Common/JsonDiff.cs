@@ -19,7 +19,7 @@ public sealed record LeafChange(string Path, ChangeKind Change, JsonNode? Old, J
 /// </summary>
 public static class JsonDiff
 {
-    /// <summary>The differing leaves of <paramref name="old"/> and <paramref name="new"/>, each path under <paramref name="prefix"/>, in key order.</summary>
+    /// <summary>The differing leaves of <paramref name="old"/> and <paramref name="new"/>, each path under <paramref name="prefix"/> (none when it is empty), in key order.</summary>
     public static List<LeafChange> Between(string prefix, JsonObject? old, JsonObject? @new)
     {
         var changes = new List<LeafChange>();
@@ -44,7 +44,7 @@ public static class JsonDiff
             var keys = (oldObject?.Select(p => p.Key) ?? []).Union(newObject?.Select(p => p.Key) ?? []).Order(StringComparer.Ordinal);
             foreach (var key in keys)
             {
-                Walk($"{path}.{key}", old.Child(key), @new.Child(key), changes);
+                Walk(path.Length == 0 ? key : $"{path}.{key}", old.Child(key), @new.Child(key), changes);
             }
 
             return;

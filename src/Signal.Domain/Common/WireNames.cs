@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Signal.Domain.Common;
@@ -8,6 +9,11 @@ namespace Signal.Domain.Common;
 /// </summary>
 public static class WireNames
 {
+    /// <summary>Timestamps: UTC with a <c>Z</c>, fractional seconds to the microsecond PostgreSQL keeps, trailing zeros dropped.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'";
+
+    public static string Of(DateTimeOffset timestamp) => timestamp.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Signal.Domain.Audit;
 using Signal.Domain.Common;
 using Signal.Domain.Templates;
 
@@ -7,33 +9,40 @@ namespace Signal.Domain.PipelineIntegrations;
 /// A template assigned to a pipeline, pinned at one revision. Creating a revision never moves the pin; deploying,
 /// rolling back and pausing are explicit changes of the pipeline integration.
 /// </summary>
-public sealed class PipelineIntegration
+public sealed class PipelineIntegration : AggregateRoot
 {
     public const string IdPrefix = "pi";
 
     private PipelineIntegration(
-        string id, string orgId, string pipelineId, string templateId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Id = id;
         OrgId = orgId;
         PipelineId = pipelineId;
-        TemplateId = templateId;
-        RevisionId = revisionId;
+        TemplateId = pinned.TemplateId;
+        TemplateName = templateName;
+        RevisionId = pinned.Id;
+        RevisionNumber = pinned.RevisionNumber;
         Enabled = enabled;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
     }
 
-    public string Id { get; }
+    public override string Id { get; }
 
-    public string OrgId { get; }
+    public override string OrgId { get; }
 
     public string PipelineId { get; }
 
     /// <summary>The template's id (<c>integration_id</c> on the wire, which calls templates integrations).</summary>
     public string TemplateId { get; }
 
+    /// <summary>The template's name when it was loaded: what the pipeline integration is known by in its audit events.</summary>
+    public string TemplateName { get; }
+
     public string RevisionId { get; private set; }
+
+    public int RevisionNumber { get; private set; }
 
     public bool Enabled { get; private set; }
 
@@ -43,20 +52,23 @@ public sealed class PipelineIntegration
 
     public DateTimeOffset? DeletedAt { get; private set; }
 
-    /// <summary>Assigns <paramref name="revision"/>'s template to a pipeline, pinned at that revision.</summary>
-    public static PipelineIntegration Create(string orgId, string pipelineId, RevisionRef revision, bool enabled, DateTimeOffset now)
+    /// <summary>Assigns <paramref name="revision"/>'s template (named <paramref name="templateName"/>) to a pipeline, pinned at that revision.</summary>
+    public static PipelineIntegration Create(
+        string orgId, string pipelineId, RevisionRef revision, string templateName, bool enabled, DateTimeOffset now)
     {
         if (revision.OrgId != orgId)
         {
             throw new DomainRuleException("integration_id", "is not an integration template of this organisation");
         }
 
-        return new(Ids.New(IdPrefix, now), orgId, pipelineId, revision.TemplateId, revision.Id, enabled, now, now);
+        var created = new PipelineIntegration(Ids.New(IdPrefix, now), orgId, pipelineId, revision, templateName, enabled, now, now);
+        created.RecordCreation(AuditActions.PipelineIntegrationCreated, now);
+        return created;
     }
 
     public static PipelineIntegration Rehydrate(
-        string id, string orgId, string pipelineId, string templateId, string revisionId, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
-        new(id, orgId, pipelineId, templateId, revisionId, enabled, createdAt, updatedAt);
+        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        new(id, orgId, pipelineId, pinned, templateName, enabled, createdAt, updatedAt);
 
     /// <summary>Deploys a newer revision or rolls back to an older one; it must be a revision of this template.</summary>
     public void Pin(RevisionRef revision, DateTimeOffset now)
@@ -67,16 +79,21 @@ public sealed class PipelineIntegration
             throw new DomainRuleException("revision_id", $"is not a revision of integration template '{TemplateId}'");
         }
 
+        var before = AuditedState();
         RevisionId = revision.Id;
+        RevisionNumber = revision.RevisionNumber;
         UpdatedAt = now;
+        RecordChange(AuditActions.PipelineIntegrationUpdated, before, now);
     }
 
     /// <summary>Pauses (false) or resumes (true) delivery to this integration.</summary>
     public void SetEnabled(bool enabled, DateTimeOffset now)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
+        var before = AuditedState();
         Enabled = enabled;
         UpdatedAt = now;
+        RecordChange(AuditActions.PipelineIntegrationUpdated, before, now);
     }
 
     public void Delete(DateTimeOffset now)
@@ -84,5 +101,17 @@ public sealed class PipelineIntegration
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
         DeletedAt = now;
         UpdatedAt = now;
+        RecordAction(AuditActions.PipelineIntegrationDeleted, now);
     }
+
+    protected override string ResourceType => ResourceTypes.PipelineIntegration;
+
+    protected override string? ResourceName => TemplateName;
+
+    protected override JsonObject AuditedState() => State(
+        ("pipeline_id", PipelineId),
+        ("integration_id", TemplateId),
+        ("revision_id", RevisionId),
+        ("revision_number", RevisionNumber),
+        ("enabled", Enabled));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Signal.Domain.Audit;
 using Signal.Domain.Common;
 
 namespace Signal.Domain.Pipelines;
@@ -7,7 +8,7 @@ namespace Signal.Domain.Pipelines;
 /// A data collection and delivery unit: its public key, the secret that signs its events (held only encrypted), the
 /// domains and rate it accepts, its labels and parameters, and how its collector is built.
 /// </summary>
-public sealed class Pipeline
+public sealed class Pipeline : AggregateRoot
 {
     public const string IdPrefix = "pip";
     public const string KeyPrefix = "dk_";
@@ -20,9 +21,9 @@ public sealed class Pipeline
         CreatedAt = createdAt;
     }
 
-    public string Id { get; }
+    public override string Id { get; }
 
-    public string OrgId { get; }
+    public override string OrgId { get; }
 
     /// <summary>The public key events are sent with: <c>dk_</c> + the pipeline id.</summary>
     public string PipelineKey => KeyPrefix + Id;
@@ -75,6 +76,7 @@ public sealed class Pipeline
         var pipeline = new Pipeline(id, orgId, now) { SecretCiphertext = secretCiphertext, SecretPrefix = secretPrefix };
         pipeline.Assign(withSlug.Normalised());
         pipeline.UpdatedAt = now;
+        pipeline.RecordCreation(AuditActions.PipelineCreated, now);
         return pipeline;
     }
 
@@ -99,17 +101,21 @@ public sealed class Pipeline
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
         ThrowIfBroken(fields.Violations(isNew: false));
+        var before = AuditedState();
         Assign(fields.Normalised());
         UpdatedAt = now;
+        RecordChange(AuditActions.PipelineUpdated, before, now);
     }
 
-    /// <summary>Replaces the key secret; the old one stops being valid at once.</summary>
+    /// <summary>Replaces the key secret; the old one stops being valid at once. The record shows only the prefixes.</summary>
     public void RotateSecret(string secretCiphertext, string secretPrefix, DateTimeOffset now)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
+        var before = AuditedState();
         SecretCiphertext = secretCiphertext;
         SecretPrefix = secretPrefix;
         UpdatedAt = now;
+        RecordChange(AuditActions.PipelineSecretRotated, before, now, evenIfUnchanged: true);
     }
 
     public void Delete(DateTimeOffset now)
@@ -117,7 +123,51 @@ public sealed class Pipeline
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
         DeletedAt = now;
         UpdatedAt = now;
+        RecordAction(AuditActions.PipelineDeleted, now);
     }
+
+    /// <summary>Records that a challenge token was issued for this pipeline; the token itself is never recorded.</summary>
+    public void RecordChallengeTokenIssued(DateTimeOffset now)
+    {
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
+        RecordAction(AuditActions.PipelineChallengeTokenIssued, now);
+    }
+
+    /// <summary>Records that a build of this pipeline's collector was requested.</summary>
+    public void RecordCollectorBuildRequested(DateTimeOffset now)
+    {
+        DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline", Id);
+        RecordAction(AuditActions.PipelineCollectorBuildRequested, now);
+    }
+
+    protected override string ResourceType => ResourceTypes.Pipeline;
+
+    protected override string? ResourceName => Name;
+
+    /// <summary>Every field a client sets, and the key secret's prefix; never the secret or its ciphertext.</summary>
+    protected override JsonObject AuditedState() => State(
+        ("name", Name),
+        ("slug", Slug),
+        ("type", WireNames.Of(Type)),
+        ("pipeline_key_secret_prefix", SecretPrefix),
+        ("domain_allowlist", Array(DomainAllowlist)),
+        ("labels", Array(Labels)),
+        ("rate_limit_rps", RateLimitRps),
+        ("challenge_token_required", ChallengeTokenRequired),
+        ("parameters", Map(Parameters)),
+        ("config", Config.DeepClone()),
+        ("js_builder_config", State(
+            ("script_filename", JsBuilderConfig.ScriptFilename),
+            ("global_variable", JsBuilderConfig.GlobalVariable),
+            ("delivery_method", WireNames.Of(JsBuilderConfig.DeliveryMethod)),
+            ("vendor_syncs", JsBuilderConfig.VendorSyncs.DeepClone()),
+            ("consent_config", JsBuilderConfig.ConsentConfig.DeepClone()),
+            ("cross_domain", JsBuilderConfig.CrossDomain))),
+        ("identity_config", State(
+            ("cross_domain_enabled", IdentityConfig.CrossDomainEnabled),
+            ("cross_domain_domains", Array(IdentityConfig.CrossDomainDomains)),
+            ("vendor_sync", IdentityConfig.VendorSync.DeepClone()))),
+        ("enabled", Enabled));
 
     private static void ThrowIfBroken(IReadOnlyDictionary<string, string[]> violations)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Signal.Domain.Audit;
 using Signal.Domain.Catalog;
 using Signal.Domain.Common;
 
@@ -9,7 +10,7 @@ namespace Signal.Domain.Templates;
 /// make one is <see cref="AddRevision"/>, which judges the config and hands out the next number. The new revisions of
 /// this unit of work are in <see cref="NewRevisions"/>.
 /// </summary>
-public sealed class Template
+public sealed class Template : AggregateRoot
 {
     public const string IdPrefix = "tmpl";
     public const int MaxNameLength = 100;
@@ -44,9 +45,9 @@ public sealed class Template
         UpdatedAt = updatedAt;
     }
 
-    public string Id { get; }
+    public override string Id { get; }
 
-    public string OrgId { get; }
+    public override string OrgId { get; }
 
     public string Name { get; private set; }
 
@@ -74,9 +75,13 @@ public sealed class Template
     public IReadOnlyList<Revision> NewRevisions => _newRevisions;
 
     /// <summary>A new template of <paramref name="vendor"/>, without revisions.</summary>
-    public static Template Create(string orgId, string name, string vendor, string? description, DateTimeOffset now) =>
-        new(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor, ValidDescription(description),
+    public static Template Create(string orgId, string name, string vendor, string? description, DateTimeOffset now)
+    {
+        var template = new Template(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor, ValidDescription(description),
             catalogVendorKey: null, catalogVariantKey: null, latestRevisionNumber: null, latest: null, now, now);
+        template.RecordCreation(AuditActions.TemplateCreated, now);
+        return template;
+    }
 
     /// <summary>
     /// A template installed from the catalog, with its first revision: the vendor's and the variant's defaults overlaid
@@ -97,8 +102,18 @@ public sealed class Template
             ?? throw new DomainRuleException("variant", $"must be one of: {string.Join(", ", vendor.Variants.Select(v => v.Key))}");
         var template = new Template(Ids.New(IdPrefix, now), orgId, ValidName(name), vendor.Key, ValidDescription(description),
             vendor.Key, variant.Key, latestRevisionNumber: null, latest: null, now, now);
-        template.AddRevision(vendor, VendorConfig.ForInstall(vendor, variant, config), deliveryMode ?? DeliveryMode.ServerSide,
+        var revision = template.AppendRevision(vendor, VendorConfig.ForInstall(vendor, variant, config), deliveryMode ?? DeliveryMode.ServerSide,
             $"Initial setup from catalog: {vendor.Name} ({variant.Key} variant)", createdBy, now);
+
+        // One event for the install: the template's fields and its first revision's (revision_id, config.…).
+        var state = template.AuditedState();
+        state["revision_id"] = revision.Id;
+        foreach (var (field, value) in RevisionState(vendor, revision).Where(f => f.Key != "integration_id"))
+        {
+            state[field] = value?.DeepClone();
+        }
+
+        template.RecordCreation(AuditActions.CatalogInstalled, ResourceTypes.IntegrationTemplate, template.Id, template.Name, state, now);
         return template;
     }
 
@@ -129,15 +144,19 @@ public sealed class Template
 
     public void Rename(string name, DateTimeOffset now)
     {
+        var before = AuditedState();
         Name = ValidName(name);
         UpdatedAt = now;
+        RecordChange(AuditActions.TemplateUpdated, before, now);
     }
 
     /// <summary>Sets the description; an empty or blank one clears it.</summary>
     public void Describe(string? description, DateTimeOffset now)
     {
+        var before = AuditedState();
         Description = ValidDescription(description);
         UpdatedAt = now;
+        RecordChange(AuditActions.TemplateUpdated, before, now);
     }
 
     /// <summary>
@@ -146,6 +165,20 @@ public sealed class Template
     /// that revision's value. The revision holds the plaintext config; the repository seals its secrets when it saves.
     /// </summary>
     public Revision AddRevision(
+        CatalogVendor vendor,
+        JsonObject config,
+        DeliveryMode deliveryMode,
+        string? changeSummary,
+        string createdBy,
+        DateTimeOffset now)
+    {
+        var revision = AppendRevision(vendor, config, deliveryMode, changeSummary, createdBy, now);
+        RecordCreation(AuditActions.RevisionCreated, ResourceTypes.IntegrationRevision, revision.Id,
+            $"{Name} revision {revision.RevisionNumber}", RevisionState(vendor, revision), now);
+        return revision;
+    }
+
+    private Revision AppendRevision(
         CatalogVendor vendor,
         JsonObject config,
         DeliveryMode deliveryMode,
@@ -196,7 +229,27 @@ public sealed class Template
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Template", Id);
         DeletedAt = now;
         UpdatedAt = now;
+        RecordAction(AuditActions.TemplateDeleted, now);
     }
+
+    protected override string ResourceType => ResourceTypes.IntegrationTemplate;
+
+    protected override string? ResourceName => Name;
+
+    protected override JsonObject AuditedState() => State(
+        ("name", Name),
+        ("vendor", Vendor),
+        ("description", Description),
+        ("catalog_vendor_key", CatalogVendorKey),
+        ("catalog_variant_key", CatalogVariantKey));
+
+    /// <summary>A new revision's fields as its audit event shows them: the config with its secrets masked.</summary>
+    private static JsonObject RevisionState(CatalogVendor vendor, Revision revision) => State(
+        ("integration_id", revision.TemplateId),
+        ("revision_number", revision.RevisionNumber),
+        ("config", ConfigSecrets.Masked(vendor, revision.Config)),
+        ("delivery_mode", WireNames.Of(revision.DeliveryMode)),
+        ("change_summary", revision.ChangeSummary));
 
     /// <summary>What is wrong with a template name (it is trimmed first), or null when nothing is.</summary>
     public static string? NameProblem(string? name)

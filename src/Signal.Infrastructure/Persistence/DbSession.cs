@@ -1,14 +1,20 @@
 using System.Data;
+using Dapper;
 using Npgsql;
+using Signal.Domain.Audit;
+using Signal.Infrastructure.Audit;
 
 namespace Signal.Infrastructure.Persistence;
 
 /// <summary>
 /// The request's connection and, for a command, its transaction. Repositories run their SQL through it; disposing it
 /// without a commit rolls everything back. The unit of work (<see cref="DbSessionUnitOfWork"/>) begins and commits it.
+/// It also keeps the aggregates the repositories handed out or added (<see cref="Track{T}"/>) and writes the changes
+/// they record as audit events: with the command's next write, or on their own just before the commit.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, AuditTrail auditTrail) : IAsyncDisposable
 {
+    private readonly List<AggregateRoot> _tracked = [];
     private NpgsqlConnection? _connection;
     private List<Action>? _afterCommit;
 
@@ -44,6 +50,35 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         (_afterCommit ??= []).Add(action);
     }
 
+    /// <summary>Keeps <paramref name="aggregate"/> so that the changes it records are written as audit events.</summary>
+    public T Track<T>(T aggregate) where T : AggregateRoot
+    {
+        if (!_tracked.Contains(aggregate))
+        {
+            _tracked.Add(aggregate);
+        }
+
+        return aggregate;
+    }
+
+    /// <summary>
+    /// <paramref name="sql"/> followed by the statements that append the changes recorded so far as audit events, and
+    /// the parameters of both: one round trip for the change and its events. Unchanged when nothing was recorded.
+    /// </summary>
+    internal (string Sql, object Parameters) WithRecordedChanges(string sql, object parameters)
+    {
+        var changes = _tracked.SelectMany(aggregate => aggregate.TakeRecordedChanges()).ToList();
+        if (changes.Count == 0)
+        {
+            return (sql, parameters);
+        }
+
+        var (auditSql, auditParameters) = auditTrail.Append(changes);
+        var merged = new DynamicParameters(parameters);
+        merged.AddDynamicParams(auditParameters);
+        return (sql.Length == 0 ? auditSql : sql + ";\n" + auditSql, merged);
+    }
+
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
@@ -53,6 +88,13 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No unit of work was begun.");
+        var (pendingSql, pendingParameters) = WithRecordedChanges(string.Empty, new DynamicParameters());
+        if (pendingSql.Length > 0)
+        {
+            var connection = await ConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(pendingSql, pendingParameters, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         Transaction = null;
         await transaction.DisposeAsync();
@@ -70,6 +112,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     {
         var (transaction, connection) = (Transaction, _connection);
         (Transaction, _connection, _afterCommit) = (null, null, null);
+        _tracked.Clear();
         if (transaction is not null)
         {
             await transaction.DisposeAsync();

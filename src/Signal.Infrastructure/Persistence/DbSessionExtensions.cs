@@ -5,10 +5,12 @@ namespace Signal.Infrastructure.Persistence;
 /// <summary>Dapper calls through the session, so every statement of a command joins its transaction.</summary>
 internal static class DbSessionExtensions
 {
+    /// <summary>A write; the audit events of the changes recorded so far travel with it.</summary>
     public static async Task<int> ExecuteAsync(this DbSession session, string sql, object parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
+        var (withEvents, allParameters) = session.WithRecordedChanges(sql, parameters);
+        return await connection.ExecuteAsync(new CommandDefinition(withEvents, allParameters, session.Transaction, cancellationToken: cancellationToken));
     }
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object parameters, CancellationToken cancellationToken)
@@ -37,12 +39,16 @@ internal static class DbSessionExtensions
         return (rows, (int)total);
     }
 
-    /// <summary>Runs several statements in one round trip and reads the result of the last (the others return one row each).</summary>
+    /// <summary>
+    /// Runs several statements in one round trip and reads the result of the last (the others return one row each, or
+    /// none). A write too: the audit events of the changes recorded so far travel with it, after its statements.
+    /// </summary>
     public static async Task<IReadOnlyList<T>> QueryLastAsync<T>(this DbSession session, string sql, object parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
+        var (withEvents, allParameters) = session.WithRecordedChanges(sql, parameters);
         await using var results = await connection.QueryMultipleAsync(
-            new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
+            new CommandDefinition(withEvents, allParameters, session.Transaction, cancellationToken: cancellationToken));
         IReadOnlyList<T> rows = [];
         while (!results.IsConsumed)
         {

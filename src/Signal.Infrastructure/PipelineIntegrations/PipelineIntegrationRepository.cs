@@ -61,13 +61,16 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
             parameters, session.Transaction, cancellationToken: cancellationToken));
         var row = await results.ReadSingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>();
         var revision = wanted is null ? null : await results.ReadSingleOrDefaultAsync<RevisionRow>();
-        return row is null
-            ? null
-            : new PipelineIntegrationForChange(
-                PipelineIntegration.Rehydrate(row.Id, orgId, row.PipelineId, row.IntegrationId, row.RevisionId, row.Enabled, row.CreatedAt, row.UpdatedAt),
-                new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision),
-                new RevisionRef(row.RevisionId, orgId, row.IntegrationId, row.RevisionNumber, PipelineIntegrationSql.Mode(row.DeliveryMode)),
-                revision?.ToRef());
+        if (row is null)
+        {
+            return null;
+        }
+
+        var pinned = new RevisionRef(row.RevisionId, orgId, row.IntegrationId, row.RevisionNumber, PipelineIntegrationSql.Mode(row.DeliveryMode));
+        var pipelineIntegration = session.Track(PipelineIntegration.Rehydrate(
+            row.Id, orgId, row.PipelineId, pinned, row.IntegrationName, row.Enabled, row.CreatedAt, row.UpdatedAt));
+        return new PipelineIntegrationForChange(
+            pipelineIntegration, new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision), pinned, revision?.ToRef());
     }
 
     public async Task<PipelineIntegrationTargets> FindTargetsAsync(
@@ -88,7 +91,7 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
     {
         try
         {
-            await session.ExecuteAsync(InsertSql, pipelineIntegration, cancellationToken);
+            await session.ExecuteAsync(InsertSql, session.Track(pipelineIntegration), cancellationToken);
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pipeline_integrations_pipeline_template_key" })
         {

@@ -25,7 +25,7 @@ public sealed class PipelineRepository(DbSession session) : IPipelineRepository
     public async Task<Pipeline?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<PipelineRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken);
-        return row?.ToPipeline();
+        return row is null ? null : session.Track(row.ToPipeline());
     }
 
     public async Task<string> ReserveSlugAsync(string orgId, string baseSlug, CancellationToken cancellationToken)
@@ -47,7 +47,8 @@ public sealed class PipelineRepository(DbSession session) : IPipelineRepository
         return $"{baseSlug}-{suffix}";
     }
 
-    public Task AddAsync(Pipeline newPipeline, CancellationToken cancellationToken) => WriteAsync(PipelineRow.InsertSql, newPipeline, cancellationToken);
+    public Task AddAsync(Pipeline newPipeline, CancellationToken cancellationToken) =>
+        WriteAsync(PipelineRow.InsertSql, session.Track(newPipeline), cancellationToken);
 
     public Task SaveAsync(Pipeline changed, CancellationToken cancellationToken) => WriteAsync(PipelineRow.UpdateSql, changed, cancellationToken);
 

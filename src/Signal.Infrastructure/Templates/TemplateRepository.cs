@@ -64,19 +64,27 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
         VALUES (@RevisionId, @OrgId, @Id, @RevisionNumber, @Config, @DeliveryMode, @ChangeSummary, @CreatedBy, @RevisionCreatedAt)
         """;
 
-    public async Task<Template?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<TemplateRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken))?.ToTemplate();
+    public async Task<Template?> FindForUpdateAsync(string orgId, string id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<TemplateRow>(FindForUpdateSql, new { OrgId = orgId, Id = id }, cancellationToken);
+        return row is null ? null : session.Track(row.ToTemplate());
+    }
 
     public async Task<Template?> FindForNewRevisionAsync(string orgId, string id, CancellationToken cancellationToken)
     {
         var (template, latest) = await ReadWithLatestAsync(orgId, id, cancellationToken);
-        if (template is null || latest is null)
+        if (template is null)
         {
-            return template?.ToTemplate();
+            return null;
+        }
+
+        if (latest is null)
+        {
+            return session.Track(template.ToTemplate());
         }
 
         var plain = await sealer.OpenAsync(orgId, latest.Id, catalog.Require(template.Vendor), latest.Config, cancellationToken);
-        return template.ToTemplate(latest.ToRevision(plain));
+        return session.Track(template.ToTemplate(latest.ToRevision(plain)));
     }
 
     // Both rows are read and the reader closed before anything else runs on the connection (opening a secret may).
@@ -93,13 +101,13 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
         var connection = await session.ConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             FindForDeleteSql, new { OrgId = orgId, Id = id, TemplateId = id }, session.Transaction, cancellationToken: cancellationToken));
-        var template = (await results.ReadSingleOrDefaultAsync<TemplateRow>())?.ToTemplate();
+        var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
         var usages = (await results.ReadAsync<PipelineIntegrationSql.UsageRow>()).Select(u => u.ToUsage()).ToList();
-        return template is null ? null : (template, usages);
+        return template is null ? null : (session.Track(template.ToTemplate()), usages);
     }
 
     public Task AddAsync(Template newTemplate, CancellationToken cancellationToken) =>
-        WriteAsync(newTemplate, InsertTemplateSql, cancellationToken);
+        WriteAsync(session.Track(newTemplate), InsertTemplateSql, cancellationToken);
 
     public Task SaveAsync(Template changed, CancellationToken cancellationToken) =>
         WriteAsync(changed, UpdateTemplateSql, cancellationToken);

@@ -60,6 +60,9 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["Pipelines_BuildCollector"] = new("POST", "/v1/admin/pipelines/{pipeline}/collector/build", null, "401 403 202 202 202 404 403"),
         ["Pipelines_GetCollectorStatus"] = new("GET", "/v1/admin/pipelines/{pipeline}/collector/status", null, "401 200 200 200 200 404 403"),
         ["Pipelines_DownloadCollector"] = new("GET", "/v1/admin/pipelines/{pipeline}/collector/download", null, "401 200 200 200 200 404 403", BuiltCollector: true),
+        ["AuditEvents_List"] = new("GET", "/v1/admin/audit-events", null, "401 403 403 200 200 200 403"),
+        ["AuditEvents_Get"] = new("GET", "/v1/admin/audit-events/{event}", null, "401 403 403 200 200 404 403"),
+        ["AuditEvents_Verify"] = new("GET", "/v1/admin/audit-events/verify", null, "401 403 403 403 200 200 403"),
         ["Processor_GetConfig"] = new("GET", "/v1/processor/config", null, "401 403 403 403 403 403 200"),
     };
 

@@ -63,6 +63,16 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
         rotated.PipelineKeySecret.Should().NotBe(shop.PipelineKeySecret);
         (await pipelines.GetAsync(shop.Id, cancellationToken)).PipelineKeySecretPrefix.Should().Be(rotated.PipelineKeySecretPrefix);
 
+        // The history of what the partner just changed on the marketing pipeline's assignment, newest first.
+        var history = await new AuditEventsClient(Options("admin"), Factory.CreateClient())
+            .ListAsync(resourceId: onMarketing.Id, cancellationToken: cancellationToken);
+        history.AuditEvents.Select(e => e.Action).Should().Equal("pipeline_integration.updated", "pipeline_integration.created");
+        var deploy = history.AuditEvents[0];
+        deploy.Actor.Id.Should().Be("user_partner");
+        deploy.Changes.Keys.Should().BeEquivalentTo("revision_id", "revision_number");
+        deploy.Changes["revision_number"].ToString().Should().Contain("\"new\":2");
+        history.NextCursor.Should().BeNull();
+
         (await templates.ListPipelinesAsync(installed.Template.Id, cancellationToken)).Total.Should().Be(2);
         await assignments.RemoveAsync(marketing.Id, onMarketing.Id, cancellationToken: cancellationToken);
         await assignments.RemoveAsync(shop.Id, onShop.Id, cancellationToken: cancellationToken);
@@ -99,10 +109,15 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
 
     private (IntegrationCatalogClient, IntegrationTemplatesClient, PipelinesClient, PipelineIntegrationsClient) Clients(string role)
     {
-        var token = TestTokens.Mint(Factory.AuthOptions, new TokenRequest("user_partner", Org, role, null, TimeSpan.FromHours(1)));
-        var options = new SignalClientOptions(_ => ValueTask.FromResult(token));
+        var options = Options(role);
         var http = Factory.CreateClient();
         return (new IntegrationCatalogClient(options, http), new IntegrationTemplatesClient(options, http),
             new PipelinesClient(options, http), new PipelineIntegrationsClient(options, http));
+    }
+
+    private SignalClientOptions Options(string role)
+    {
+        var token = TestTokens.Mint(Factory.AuthOptions, new TokenRequest("user_partner", Org, role, null, TimeSpan.FromHours(1)));
+        return new SignalClientOptions(_ => ValueTask.FromResult(token));
     }
 }

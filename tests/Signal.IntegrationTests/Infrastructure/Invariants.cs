@@ -28,6 +28,13 @@ public static class Invariants
             SELECT b.id FROM collector_builds b LEFT JOIN pipelines p ON p.id = b.pipeline_id
             WHERE p.id IS NULL OR p.org_id <> b.org_id
             """),
+        ("each organisation's audit events run 1..n and its chain head is the last of them", """
+            SELECT org_id FROM audit_events GROUP BY org_id HAVING min(sequence) <> 1 OR max(sequence) <> count(*)
+            UNION
+            SELECT h.org_id FROM audit_chain_heads h
+            LEFT JOIN audit_events e ON e.org_id = h.org_id AND e.sequence = h.last_sequence
+            WHERE (h.last_sequence > 0 OR e.id IS NOT NULL) AND (e.id IS NULL OR e.hash <> h.last_hash)
+            """),
         ("pipeline key secrets are stored encrypted", """
             SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'
             """),

@@ -6,7 +6,8 @@ namespace Signal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Requests written with placeholders for the ids they need: {pipeline} (GA4 parameters, challenge tokens required),
-/// {template} (GA4, assigned to the pipeline as {assignment}) and {spare} (GA4, not assigned). <see cref="ArrangeAsync"/>
+/// {template} (GA4, assigned to the pipeline as {assignment}), {spare} (GA4, not assigned) and {event} (the audit event of
+/// a pipeline's creation). <see cref="ArrangeAsync"/>
 /// creates just what a request names, through the API.
 /// </summary>
 public static class Placeholders
@@ -34,6 +35,12 @@ public static class Placeholders
         if (request.Contains("{spare}", StringComparison.Ordinal))
         {
             values["spare"] = await editor.InstallGa4WithReferencesAsync("GA4 spare");
+        }
+
+        if (request.Contains("{event}", StringComparison.Ordinal))
+        {
+            var pipeline = (await editor.CreatePipelineAsync(""" {"name":"Audited"} """)).Id();
+            values["event"] = await Db.ScalarAsync<string>("SELECT id FROM audit_events WHERE resource_id = @Id", new { Id = pipeline });
         }
 
         if (builtCollector)

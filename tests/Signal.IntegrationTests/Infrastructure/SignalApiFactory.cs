@@ -76,6 +76,12 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             SchemasToInclude = ["public"],
             TablesToIgnore = ["schemaversions", "feed_state"], // The feed version only ever grows, across tests too.
         });
+        // Audit events are append-only: their trigger refuses the reset too, unless triggers are off for this session.
+        await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
+
         await _respawner.ResetAsync(connection);
     }
 

@@ -43,11 +43,11 @@ public sealed class UnitOfWorkDisposalTests : IAsyncLifetime
         await using var provider = BuildInfrastructure(maxPoolSize: 1); // one physical connection: B gets A's
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
 
-        var first = new DbSession(dataSource);
+        var first = TestSessions.New(dataSource);
         await first.BeginAsync(CancellationToken.None);
         await first.DisposeAsync(); // rolls back, returns the connection
 
-        await using var second = new DbSession(dataSource);
+        await using var second = TestSessions.New(dataSource);
         await second.BeginAsync(CancellationToken.None);
         var before = await TransactionIdAsync(second);
         await first.DisposeAsync(); // the stale call
@@ -146,7 +146,9 @@ public sealed class UnitOfWorkDisposalTests : IAsyncLifetime
             ["Secrets:MasterKeys:test1"] = TestSettings.MasterKey,
             ["Secrets:ActiveKeyId"] = "test1",
         }).Build();
-        return new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider(validateScopes: true);
+        return new ServiceCollection().AddLogging().AddInfrastructure(configuration)
+            .AddScoped<IAuditContext, TestSessions.TestAuditContext>()
+            .BuildServiceProvider(validateScopes: true);
     }
 
     /// <summary>

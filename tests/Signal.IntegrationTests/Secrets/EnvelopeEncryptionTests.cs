@@ -117,7 +117,7 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
     {
         var store = new DataKeyStore(Ring(("k1", 1)), TimeProvider.System);
 
-        await using (var failed = new DbSession(DataSource()))
+        await using (var failed = TestSessions.New(DataSource()))
         {
             await failed.BeginAsync(default);
             var rolledBack = await store.GetOrCreateAsync(failed, Scope.OrgId, default);
@@ -127,7 +127,7 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
         (await Db.ScalarAsync<int>("SELECT count(*) FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId })).Should().Be(0);
 
         DataKey committed;
-        await using (var succeeded = new DbSession(DataSource()))
+        await using (var succeeded = TestSessions.New(DataSource()))
         {
             await succeeded.BeginAsync(default);
             committed = await store.GetOrCreateAsync(succeeded, Scope.OrgId, default);
@@ -136,7 +136,7 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
 
         (await Db.ScalarAsync<string>("SELECT id FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId })).Should().Be(committed.Id);
         await Db.ExecuteAsync("DELETE FROM org_data_keys WHERE org_id = @OrgId", new { Scope.OrgId });
-        await using var later = new DbSession(DataSource());
+        await using var later = TestSessions.New(DataSource());
         (await store.GetOrCreateAsync(later, Scope.OrgId, default)).Should().BeSameAs(committed, "a committed key is cached");
     }
 
@@ -160,7 +160,7 @@ public sealed class EnvelopeEncryptionTests(SignalApiFactory factory) : ApiTest(
     // A fresh store per call: nothing cached, so every test reads the data key from the database.
     private SecretProtector Protector(MasterKeyRing ring)
     {
-        var session = new DbSession(DataSource());
+        var session = TestSessions.New(DataSource());
         _sessions.Add(session);
         return new(new DataKeyStore(ring, TimeProvider.System), session);
     }

@@ -21,7 +21,7 @@ public sealed class PipelineIntegrationTests
     }
 
     private static PipelineIntegration Assigned(Template template, int revision = 1) =>
-        PipelineIntegration.Create("org_1", "pip_1", template.NewRevisions[revision - 1].Ref, enabled: true, Now);
+        PipelineIntegration.Create("org_1", "pip_1", template.NewRevisions[revision - 1].Ref, "Acme", enabled: true, Now);
 
     [Fact]
     public void Create_PinsTheRevision_OfItsTemplate()
@@ -106,7 +106,8 @@ public sealed class PipelineIntegrationTests
     [Fact]
     public void Rehydrate_KeepsWhatWasStored()
     {
-        var assignment = PipelineIntegration.Rehydrate("pi_1", "org_1", "pip_1", "tmpl_1", "rev_1", false, Now, Later);
+        var assignment = PipelineIntegration.Rehydrate(
+            "pi_1", "org_1", "pip_1", new RevisionRef("rev_1", "org_1", "tmpl_1", 3, DeliveryMode.ServerSide), "Acme", false, Now, Later);
 
         assignment.Should().BeEquivalentTo(new
         {
@@ -114,7 +115,9 @@ public sealed class PipelineIntegrationTests
             OrgId = "org_1",
             PipelineId = "pip_1",
             TemplateId = "tmpl_1",
+            TemplateName = "Acme",
             RevisionId = "rev_1",
+            RevisionNumber = 3,
             Enabled = false,
             CreatedAt = Now,
             UpdatedAt = Later,

@@ -24,7 +24,8 @@ public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository pipe
         }
 
         var revision = RevisionChoice.Require(found, template.Id, command.RevisionId, command.RevisionNumber);
-        var pipelineIntegration = PipelineIntegration.Create(user.OrgId, command.PipelineId, revision, command.Enabled ?? true, time.GetUtcNow());
+        var pipelineIntegration = PipelineIntegration.Create(
+            user.OrgId, command.PipelineId, revision, template.Name, command.Enabled ?? true, time.GetUtcNow());
         await pipelineIntegrations.AddAsync(pipelineIntegration, cancellationToken);
 
         return PipelineIntegrationResponse.Of(

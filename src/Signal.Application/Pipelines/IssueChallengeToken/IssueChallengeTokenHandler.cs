@@ -5,7 +5,7 @@ using Signal.Application.Common.Errors;
 namespace Signal.Application.Pipelines.IssueChallengeToken;
 
 public sealed class IssueChallengeTokenHandler(
-    IPipelineQueries queries,
+    IPipelineRepository pipelines,
     ISecretProtector protector,
     ICurrentUser user,
     ChallengeTokenSettings settings,
@@ -13,7 +13,7 @@ public sealed class IssueChallengeTokenHandler(
 {
     public async ValueTask<ChallengeTokenResponse> Handle(IssueChallengeTokenCommand command, CancellationToken cancellationToken)
     {
-        var pipeline = await queries.FindAsync(user.OrgId, command.PipelineId, cancellationToken)
+        var pipeline = await pipelines.FindForUpdateAsync(user.OrgId, command.PipelineId, cancellationToken)
             ?? throw new NotFoundException("Pipeline", command.PipelineId);
 
         if (!pipeline.ChallengeTokenRequired)
@@ -24,7 +24,9 @@ public sealed class IssueChallengeTokenHandler(
 
         var secret = await protector.UnprotectAsync(
             new SecretScope(user.OrgId, pipeline.Id, PipelineSecret.FieldName), pipeline.SecretCiphertext, cancellationToken);
-        var expiresAt = time.GetUtcNow().Add(settings.Lifetime);
+        var now = time.GetUtcNow();
+        var expiresAt = now.Add(settings.Lifetime);
+        pipeline.RecordChallengeTokenIssued(now);
         return new ChallengeTokenResponse(ChallengeTokens.Issue(pipeline.Id, secret, expiresAt), expiresAt);
     }
 }

@@ -5,14 +5,16 @@ using Signal.Application.Pipelines.Collector;
 
 namespace Signal.Application.Pipelines.RequestCollectorBuild;
 
-public sealed class RequestCollectorBuildHandler(IPipelineQueries queries, ICollectorBuilds builds, ICurrentUser user, TimeProvider time)
+public sealed class RequestCollectorBuildHandler(IPipelineRepository pipelines, ICollectorBuilds builds, ICurrentUser user, TimeProvider time)
     : ICommandHandler<RequestCollectorBuildCommand, CollectorBuildAccepted>
 {
     public async ValueTask<CollectorBuildAccepted> Handle(RequestCollectorBuildCommand command, CancellationToken cancellationToken)
     {
-        var pipeline = await queries.FindAsync(user.OrgId, command.PipelineId, cancellationToken)
+        var pipeline = await pipelines.FindForUpdateAsync(user.OrgId, command.PipelineId, cancellationToken)
             ?? throw new NotFoundException("Pipeline", command.PipelineId);
-        var build = await builds.RequestAsync(user.OrgId, pipeline.Id, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        pipeline.RecordCollectorBuildRequested(now);
+        var build = await builds.RequestAsync(user.OrgId, pipeline.Id, now, cancellationToken);
         return new CollectorBuildAccepted(build.Status, pipeline.Id, build.Id);
     }
 }

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.Audit.GetAuditEvent;
+
+public sealed record GetAuditEventQuery(string Id) : IQuery<AuditEventResponse>;

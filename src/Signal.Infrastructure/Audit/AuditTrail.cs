@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dapper;
+using Signal.Application.Audit;
+using Signal.Application.Common.Abstractions;
+using Signal.Domain.Audit;
+using Signal.Domain.Common;
+
+namespace Signal.Infrastructure.Audit;
+
+/// <summary>
+/// Turns the changes aggregates recorded into audit events — actor and request context from <see cref="IAuditContext"/>
+/// — and into the statements that append them to their organisation's hash chain. The session sends those statements
+/// with the command's next write, so the events commit or roll back with the change.
+/// </summary>
+public sealed class AuditTrail(IAuditContext context)
+{
+    // Two statements per organisation, neither returning rows (they ride along with a write's own result). The first
+    // makes sure the organisation has a chain head; the second locks it — FOR UPDATE returns the newest committed head
+    // even when another writer committed after this statement began — chains the events from it, inserts them and
+    // moves the head. The head's lock, held to commit, orders concurrent writers of one organisation.
+    private const string AppendSql = """
+        INSERT INTO audit_chain_heads (org_id, last_sequence, last_hash) VALUES (@AuditOrg{0}, 0, @AuditGenesis)
+        ON CONFLICT (org_id) DO NOTHING;
+        WITH RECURSIVE
+        head AS (SELECT last_sequence, last_hash FROM audit_chain_heads WHERE org_id = @AuditOrg{0} FOR UPDATE),
+        input AS (SELECT e.value AS event, e.ordinality AS position FROM jsonb_array_elements(@AuditEvents{0}::jsonb) WITH ORDINALITY AS e),
+        chain AS (
+            SELECT i.position, h.last_sequence + 1 AS sequence, h.last_hash AS previous_hash,
+                   encode(sha256(convert_to(h.last_hash || (i.event ->> 'canonical'), 'UTF8')), 'hex') AS hash
+            FROM head h JOIN input i ON i.position = 1
+            UNION ALL
+            SELECT i.position, c.sequence + 1, c.hash,
+                   encode(sha256(convert_to(c.hash || (i.event ->> 'canonical'), 'UTF8')), 'hex')
+            FROM chain c JOIN input i ON i.position = c.position + 1),
+        inserted AS (
+            INSERT INTO audit_events (id, org_id, sequence, action, resource_type, resource_id, resource_name,
+                                      actor_type, actor_id, actor_role, changes, context, occurred_at, previous_hash, hash)
+            SELECT i.event ->> 'id', @AuditOrg{0}, c.sequence, i.event ->> 'action', i.event ->> 'resource_type',
+                   i.event ->> 'resource_id', i.event ->> 'resource_name', i.event -> 'actor' ->> 'type',
+                   i.event -> 'actor' ->> 'id', i.event -> 'actor' ->> 'role', i.event -> 'changes', i.event -> 'context',
+                   (i.event ->> 'occurred_at')::timestamptz, c.previous_hash, c.hash
+            FROM chain c JOIN input i ON i.position = c.position)
+        UPDATE audit_chain_heads h SET last_sequence = newest.sequence, last_hash = newest.hash
+        FROM (SELECT sequence, hash FROM chain ORDER BY position DESC LIMIT 1) newest
+        WHERE h.org_id = @AuditOrg{0}
+        """;
+
+    /// <summary>The statements that append <paramref name="changes"/> as audit events, and their parameters.</summary>
+    public (string Sql, DynamicParameters Parameters) Append(IReadOnlyList<RecordedChange> changes)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("AuditGenesis", AuditChain.Genesis);
+        var statements = new List<string>();
+        foreach (var (org, index) in changes.GroupBy(c => c.OrgId, StringComparer.Ordinal).Select((g, i) => (g, i)))
+        {
+            var events = new JsonArray([.. org.Select(change => (JsonNode)ParameterOf(RecordOf(change)))]);
+            parameters.Add($"AuditOrg{index}", org.Key);
+            parameters.Add($"AuditEvents{index}", events.ToJsonString());
+            statements.Add(AppendSql.Replace("{0}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        return (string.Join(";\n", statements), parameters);
+    }
+
+    private AuditRecord RecordOf(RecordedChange change)
+    {
+        var changes = new JsonObject();
+        foreach (var leaf in change.Changes)
+        {
+            changes[leaf.Path] = new JsonObject { ["old"] = leaf.Old?.DeepClone(), ["new"] = leaf.New?.DeepClone() };
+        }
+
+        // PostgreSQL keeps microseconds: the hashed timestamp must be the one that is stored and read back.
+        var occurredAt = new DateTimeOffset(change.OccurredAt.UtcTicks - (change.OccurredAt.UtcTicks % 10), TimeSpan.Zero);
+        return new AuditRecord(Ids.New("evt", occurredAt), change.OrgId, change.Action, change.ResourceType, change.ResourceId,
+            change.ResourceName, context.Actor, changes, context.Request, occurredAt);
+    }
+
+    // The event as the API shows it, and the canonical form its hash covers.
+    private static JsonObject ParameterOf(AuditRecord record)
+    {
+        var document = AuditChain.Document(record);
+        document["canonical"] = CanonicalJson.Of(document);
+        return document;
+    }
+}
