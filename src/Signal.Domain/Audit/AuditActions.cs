@@ -38,10 +38,4 @@ public static class AuditActions
     /// <summary>Every action, then every group as <c>group.*</c>: what a filter or a subscription may name.</summary>
     public static IReadOnlyList<string> Patterns { get; } =
         [.. All, .. All.Select(GroupOf).Distinct(StringComparer.Ordinal).Select(group => group + Wildcard)];
-
-    /// <summary>Whether <paramref name="action"/> is matched by <paramref name="pattern"/> (an action or <c>group.*</c>).</summary>
-    public static bool Matches(string pattern, string action) =>
-        pattern.EndsWith(Wildcard, StringComparison.Ordinal)
-            ? GroupOf(action) == pattern[..^Wildcard.Length]
-            : pattern == action;
 }
