@@ -36,7 +36,8 @@ public sealed class Database(string connectionString) : IAsyncDisposable
 
     /// <summary>
     /// Audit events written straight into the table: half of them in <paramref name="org"/>, the rest spread over 99
-    /// organisations; every action, 20,000 resources and 37 actors, one second apart. Their hashes are not a chain (the
+    /// organisations; every action, 20,000 resources and 37 actors, one second apart in sequence order (the newest now), as a chain is
+    /// in time order. Their hashes are not a chain (the
     /// list does not read them), and inserting is all the append-only trigger allows.
     /// </summary>
     public async Task SeedAuditEventsAsync(string org, int events)
@@ -49,11 +50,11 @@ public sealed class Database(string connectionString) : IAsyncDisposable
             SELECT 'evt_bulk' || lpad(g::text, 9, '0'),
                    CASE WHEN g % 2 = 0 THEN '{{{org}}}' ELSE 'org_' || lpad((g % 99)::text, 2, '0') END,
                    g, a.action, CASE split_part(a.action, '.', 1) WHEN 'catalog' THEN 'integration_template' ELSE split_part(a.action, '.', 1) END,
-                   'pip_bulk' || lpad((g % 20000)::text, 8, '0'), 'Site ' || (g % 20000), 'user', 'user_' || (g % 37), 'admin',
+                   'pip_bulk' || lpad((g / 2 % 20000)::text, 8, '0'), 'Site ' || (g / 2 % 20000), 'user', 'user_' || (g / 2 % 37), 'admin',
                    '{"rate_limit_rps":{"old":1000,"new":900}}', '{"trace_id":null,"ip_address":"203.0.113.7","user_agent":null,"idempotency_key":null,"rollout_id":null}',
-                   now() - g * interval '1 second', repeat('0', 64), repeat('0', 64)
+                   now() - ({{{events}}} - g) * interval '1 second', repeat('0', 64), repeat('0', 64)
             FROM generate_series(1, {{{events}}}) AS g
-            CROSS JOIN LATERAL (SELECT (ARRAY[{{{actions}}}])[g % {{{AuditActions.All.Count}}} + 1] AS action) a
+            CROSS JOIN LATERAL (SELECT (ARRAY[{{{actions}}}])[g / 2 % {{{AuditActions.All.Count}}} + 1] AS action) a
             """);
     }
 

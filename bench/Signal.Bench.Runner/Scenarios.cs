@@ -178,6 +178,7 @@ public sealed class Scenarios(
     /// </summary>
     public async Task<GoalResult> AuditListAsync()
     {
+        var now = DateTimeOffset.UtcNow;
         var filters = new[]
         {
             new AuditEventFilter(null, null, null, null, null, null, null, 51),
@@ -186,12 +187,14 @@ public sealed class Scenarios(
             new AuditEventFilter(null, null, "user_7", null, null, null, null, 51),
             new AuditEventFilter(null, null, null, "pipeline.*", null, null, null, 51),
             new AuditEventFilter(null, null, null, "integration_template.deleted", null, null, 400_000, 51),
-            new AuditEventFilter(null, null, "user_3", "pipeline.*", DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-1), null, 51),
+            new AuditEventFilter(null, null, "user_3", "pipeline.*", now.AddDays(-3), now.AddDays(-1), null, 51),
+            new AuditEventFilter(null, null, "user_11", null, null, now.AddDays(-10), null, 51),
+            new AuditEventFilter(null, null, null, "integration_template.*", now.AddHours(-1), null, null, 51),
         };
         var timings = new List<double>();
         var plans = new List<string>();
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        for (var i = 0; i < 210; i++)
+        for (var i = 0; i < 30 * filters.Length; i++)
         {
             var filter = filters[i % filters.Length];
             var sql = AuditEventQueries.ListSql(filter);

@@ -15,6 +15,9 @@ public static class AuditChain
 {
     public static readonly string Genesis = new('0', 64);
 
+    /// <summary>The member that holds an event's time, which is never earlier than the time of the event before it.</summary>
+    public const string OccurredAt = "occurred_at";
+
     /// <summary>The canonical JSON of <paramref name="record"/>: what its hash covers.</summary>
     public static string Canonical(AuditRecord record) => CanonicalJson.Of(Document(record));
 
@@ -37,7 +40,7 @@ public static class AuditChain
             ["idempotency_key"] = record.Context.IdempotencyKey,
             ["rollout_id"] = record.Context.RolloutId,
         },
-        ["occurred_at"] = WireNames.Of(record.OccurredAt),
+        [OccurredAt] = WireNames.Of(record.OccurredAt),
     };
 
     /// <summary>The hash of an event whose canonical JSON is <paramref name="canonical"/>, following <paramref name="previousHash"/>.</summary>

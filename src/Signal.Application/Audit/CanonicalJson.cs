@@ -19,6 +19,48 @@ public static class CanonicalJson
         return text.ToString();
     }
 
+    /// <summary>
+    /// The canonical form of <paramref name="obj"/> in two parts around the value of its member
+    /// <paramref name="name"/>: <c>Before + canonical value + After</c> is the canonical form of the object. Lets another
+    /// party (the database) supply that one value.
+    /// </summary>
+    public static (string Before, string After) Around(JsonObject obj, string name)
+    {
+        var before = new StringBuilder("{");
+        if (WriteMembers(obj.Where(m => string.CompareOrdinal(m.Key, name) < 0), before))
+        {
+            before.Append(',');
+        }
+
+        WriteString(name, before);
+        before.Append(':');
+        var after = new StringBuilder();
+        var later = obj.Where(m => string.CompareOrdinal(m.Key, name) > 0).ToList();
+        if (later.Count > 0)
+        {
+            after.Append(',');
+            WriteMembers(later, after);
+        }
+
+        return (before.ToString(), after.Append('}').ToString());
+    }
+
+    // Writes the members sorted by name, comma-separated; false when there were none.
+    private static bool WriteMembers(IEnumerable<KeyValuePair<string, JsonNode?>> members, StringBuilder text)
+    {
+        var first = true;
+        foreach (var (name, value) in members.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            text.Append(first ? "" : ",");
+            first = false;
+            WriteString(name, text);
+            text.Append(':');
+            Write(value, text);
+        }
+
+        return !first;
+    }
+
     private static void Write(JsonNode? node, StringBuilder text)
     {
         switch (node)
@@ -28,16 +70,7 @@ public static class CanonicalJson
                 break;
             case JsonObject obj:
                 text.Append('{');
-                var first = true;
-                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    text.Append(first ? "" : ",");
-                    first = false;
-                    WriteString(name, text);
-                    text.Append(':');
-                    Write(value, text);
-                }
-
+                WriteMembers(obj, text);
                 text.Append('}');
                 break;
             case JsonArray array:

@@ -23,7 +23,9 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
 
     /// <summary>
     /// The list's statement: only the filters given become conditions, so that each list gets a plan that walks the
-    /// index of its filter newest first and stops after the page.
+    /// index of its filter newest first and stops after the page. A chain is in time order (an event is never earlier
+    /// than the one before it), so a time range is a range of sequence numbers: the filter's index is walked from the
+    /// range's end and stops at its start, however far back the range lies.
     /// </summary>
     public static string ListSql(AuditEventFilter filter)
     {
@@ -33,8 +35,8 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
         AppendIf(sql, filter.ActorId is not null, "e.actor_id = @ActorId");
         AppendIf(sql, GroupOf(filter) is not null, "e.action_group = @Group");
         AppendIf(sql, filter.Action is not null && GroupOf(filter) is null, "e.action = @Action");
-        AppendIf(sql, filter.Since is not null, "e.occurred_at >= @Since");
-        AppendIf(sql, filter.Until is not null, "e.occurred_at < @Until");
+        AppendIf(sql, filter.Since is not null, $"e.sequence >= {FirstSequenceAtOrAfter("@Since")}");
+        AppendIf(sql, filter.Until is not null, $"e.sequence < COALESCE({FirstSequenceAtOrAfter("@Until")}, {long.MaxValue})");
         AppendIf(sql, filter.BeforeSequence is not null, "e.sequence < @BeforeSequence");
         return sql.Append(" ORDER BY e.sequence DESC LIMIT @Limit").ToString();
     }
@@ -71,6 +73,10 @@ public sealed class AuditEventQueries(DbSession session) : IAuditEventQueries
         var head = await session.QuerySingleOrDefaultAsync<ChainHeadRow>(HeadSql, new { OrgId = orgId }, cancellationToken);
         return head is null ? null : (head.LastSequence, head.LastHash);
     }
+
+    // The first event at or after a time, in one probe of the (org_id, occurred_at, sequence) index; NULL when none is.
+    private static string FirstSequenceAtOrAfter(string time) =>
+        $"(SELECT t.sequence FROM audit_events t WHERE t.org_id = @OrgId AND t.occurred_at >= {time} ORDER BY t.occurred_at, t.sequence LIMIT 1)";
 
     // `pipeline.*` is every action of the group `pipeline`, matched through the action_group column's index.
     private static string? GroupOf(AuditEventFilter filter) =>

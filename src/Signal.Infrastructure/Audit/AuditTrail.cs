@@ -19,30 +19,36 @@ public sealed class AuditTrail(IAuditContext context)
     // makes sure the organisation has a chain head; the second locks it — FOR UPDATE returns the newest committed head
     // even when another writer committed after this statement began — chains the events from it, inserts them and
     // moves the head. The head's lock, held to commit, orders concurrent writers of one organisation.
+    // An event's time is its change's, but never earlier than the event before it: a write that made its change first
+    // and committed second would otherwise break the chain's time order, which time filters rely on. The database
+    // therefore supplies occurred_at to the canonical JSON it hashes, formatted as the API shows it.
     private const string AppendSql = """
         INSERT INTO audit_chain_heads (org_id, last_sequence, last_hash) VALUES (@AuditOrg{0}, 0, @AuditGenesis)
         ON CONFLICT (org_id) DO NOTHING;
         WITH RECURSIVE
-        head AS (SELECT last_sequence, last_hash FROM audit_chain_heads WHERE org_id = @AuditOrg{0} FOR UPDATE),
+        head AS (SELECT last_sequence, last_hash, last_occurred_at FROM audit_chain_heads WHERE org_id = @AuditOrg{0} FOR UPDATE),
         input AS (SELECT e.value AS event, e.ordinality AS position FROM jsonb_array_elements(@AuditEvents{0}::jsonb) WITH ORDINALITY AS e),
         chain AS (
-            SELECT i.position, h.last_sequence + 1 AS sequence, h.last_hash AS previous_hash,
-                   encode(sha256(convert_to(h.last_hash || (i.event ->> 'canonical'), 'UTF8')), 'hex') AS hash
-            FROM head h JOIN input i ON i.position = 1
+            SELECT 0::bigint AS position, last_sequence AS sequence, NULL::text AS previous_hash, last_hash AS hash,
+                   last_occurred_at AS occurred_at
+            FROM head
             UNION ALL
-            SELECT i.position, c.sequence + 1, c.hash,
-                   encode(sha256(convert_to(c.hash || (i.event ->> 'canonical'), 'UTF8')), 'hex')
-            FROM chain c JOIN input i ON i.position = c.position + 1),
+            SELECT i.position, c.sequence + 1, c.hash, encode(sha256(convert_to(
+                       c.hash || (i.event ->> 'canonical_before') || to_json(audit_wire_timestamp(t.occurred_at))::text || (i.event ->> 'canonical_after'),
+                       'UTF8')), 'hex'),
+                   t.occurred_at
+            FROM chain c JOIN input i ON i.position = c.position + 1
+            CROSS JOIN LATERAL (SELECT GREATEST((i.event ->> 'occurred_at')::timestamptz, c.occurred_at) AS occurred_at) t),
         inserted AS (
             INSERT INTO audit_events (id, org_id, sequence, action, resource_type, resource_id, resource_name,
                                       actor_type, actor_id, actor_role, changes, context, occurred_at, previous_hash, hash)
             SELECT i.event ->> 'id', @AuditOrg{0}, c.sequence, i.event ->> 'action', i.event ->> 'resource_type',
                    i.event ->> 'resource_id', i.event ->> 'resource_name', i.event -> 'actor' ->> 'type',
                    i.event -> 'actor' ->> 'id', i.event -> 'actor' ->> 'role', i.event -> 'changes', i.event -> 'context',
-                   (i.event ->> 'occurred_at')::timestamptz, c.previous_hash, c.hash
+                   c.occurred_at, c.previous_hash, c.hash
             FROM chain c JOIN input i ON i.position = c.position)
-        UPDATE audit_chain_heads h SET last_sequence = newest.sequence, last_hash = newest.hash
-        FROM (SELECT sequence, hash FROM chain ORDER BY position DESC LIMIT 1) newest
+        UPDATE audit_chain_heads h SET last_sequence = newest.sequence, last_hash = newest.hash, last_occurred_at = newest.occurred_at
+        FROM (SELECT sequence, hash, occurred_at FROM chain ORDER BY position DESC LIMIT 1) newest
         WHERE h.org_id = @AuditOrg{0}
         """;
 
@@ -77,11 +83,13 @@ public sealed class AuditTrail(IAuditContext context)
             change.ResourceName, context.Actor, changes, context.Request, occurredAt);
     }
 
-    // The event as the API shows it, and the canonical form its hash covers.
+    // The event as the API shows it, and the canonical form its hash covers around the time the database supplies.
     private static JsonObject ParameterOf(AuditRecord record)
     {
         var document = AuditChain.Document(record);
-        document["canonical"] = CanonicalJson.Of(document);
+        var (before, after) = CanonicalJson.Around(document, AuditChain.OccurredAt);
+        document["canonical_before"] = before;
+        document["canonical_after"] = after;
         return document;
     }
 }

@@ -33,7 +33,12 @@ public static class Invariants
             UNION
             SELECT h.org_id FROM audit_chain_heads h
             LEFT JOIN audit_events e ON e.org_id = h.org_id AND e.sequence = h.last_sequence
-            WHERE (h.last_sequence > 0 OR e.id IS NOT NULL) AND (e.id IS NULL OR e.hash <> h.last_hash)
+            WHERE (h.last_sequence > 0 OR e.id IS NOT NULL) AND (e.id IS NULL OR e.hash <> h.last_hash OR e.occurred_at <> h.last_occurred_at)
+            """),
+        ("each organisation's audit events are in time order", """
+            SELECT e.id FROM audit_events e
+            JOIN audit_events previous ON previous.org_id = e.org_id AND previous.sequence = e.sequence - 1
+            WHERE e.occurred_at < previous.occurred_at
             """),
         ("pipeline key secrets are stored encrypted", """
             SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'

@@ -43,4 +43,18 @@ public sealed class CanonicalJsonTests
     {
         CanonicalJson.Of(JsonNode.Parse("""{"b":1,"a":2,"B":3,"é":4,"aa":5}""")).Should().Be("""{"B":3,"a":2,"aa":5,"b":1,"é":4}""");
     }
+
+    [Theory]
+    [InlineData("""{"b":1,"a":2,"c":{"z":[1]}}""", "b")]
+    [InlineData("""{"b":1,"c":2}""", "b")]
+    [InlineData("""{"a":1,"b":2}""", "b")]
+    [InlineData("""{"b":"only"}""", "b")]
+    public void AroundOneMember_ThePartsAndThatMembersValue_MakeTheWhole(string json, string name)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+
+        var (before, after) = CanonicalJson.Around(node, name);
+
+        (before + CanonicalJson.Of(node[name]) + after).Should().Be(CanonicalJson.Of(node));
+    }
 }
