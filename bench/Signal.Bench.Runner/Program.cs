@@ -51,6 +51,7 @@ goals.Add(await scenarios.FeedNotModifiedAsync());
 goals.Add(await scenarios.FeedSnapshotAsync(http, pipelineIds[0]));
 goals.Add(await scenarios.ListAsync());
 goals.Add(await scenarios.AuditListAsync());
+goals.Add(await scenarios.DeliveryAsync(http));
 goals.Add(await scenarios.WritesAsync(http, pipelineIds));
 goals.Add(await scenarios.MemoryAsync(productPaths));
 

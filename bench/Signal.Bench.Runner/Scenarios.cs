@@ -12,8 +12,8 @@ using Signal.Infrastructure.Pipelines;
 
 namespace Signal.Bench.Runner;
 
-/// <summary>The measurements behind goals P1–P8, each run against product and baseline in the same session.</summary>
-public sealed class Scenarios(
+/// <summary>The measurements behind goals P1–P9, each run against product and baseline in the same session.</summary>
+public sealed partial class Scenarios(
     BenchOptions options,
     Database database,
     ServerProcess product,
@@ -160,8 +160,7 @@ public sealed class Scenarios(
             }
         }
 
-        dbTimings.Sort();
-        var p95 = dbTimings[(int)Math.Ceiling(dbTimings.Count * 0.95) - 1];
+        var p95 = Percentile95(dbTimings);
         var indexed = plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan on pipelines", StringComparison.Ordinal);
         return new GoalResult("P5", "list search + label over all rows: DB p95 ≤ 10 ms, index scans; HTTP ≥ 0.85× the list baseline's req/s, p99 ≤ 1.5× its p99",
             F($"DB p95 {p95:F2} ms; plan {(indexed ? "uses indexes" : "scans the table")}; HTTP p99 {Measurement.Median(productRuns.Select(r => r.Load.P99Ms)):F2} vs {Measurement.Median(baselineRuns.Select(r => r.Load.P99Ms)):F2} ms"),
@@ -208,8 +207,7 @@ public sealed class Scenarios(
             }
         }
 
-        timings.Sort();
-        var p95 = timings[(int)Math.Ceiling(timings.Count * 0.95) - 1];
+        var p95 = Percentile95(timings);
         var events = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_events");
         var indexed = plans.All(p => p.Contains("Index", StringComparison.Ordinal) && !p.Contains("Seq Scan on audit_events", StringComparison.Ordinal));
         return new GoalResult("P8", "audit list, each filter and a cursor page, with 1,000,000 events: DB p95 ≤ 10 ms, index scans",
@@ -285,6 +283,12 @@ public sealed class Scenarios(
         return measurement;
     }
 
+    private static double Percentile95(List<double> values)
+    {
+        values.Sort();
+        return values[(int)Math.Ceiling(values.Count * 0.95) - 1];
+    }
+
     private static HttpClient Client(ServerProcess server, IReadOnlyDictionary<string, string> headers)
     {
         var client = new HttpClient { BaseAddress = server.Address };
@@ -296,10 +300,10 @@ public sealed class Scenarios(
         return client;
     }
 
-    private async Task<string> Send(HttpClient client, HttpMethod method, string path, string? body)
+    private async Task<string> Send(HttpClient client, HttpMethod method, string path, string? body, IReadOnlyDictionary<string, string>? caller = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = AuthenticationHeaderValue.Parse(admin["Authorization"]);
+        request.Headers.Authorization = AuthenticationHeaderValue.Parse((caller ?? admin)["Authorization"]);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");

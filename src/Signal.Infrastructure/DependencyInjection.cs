@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signal.Application.Audit;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Idempotency;
+using Signal.Application.Delivery;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.Pipelines;
 using Signal.Application.Pipelines.Collector;
@@ -12,6 +13,7 @@ using Signal.Application.Processor;
 using Signal.Application.Templates;
 using Signal.Infrastructure.Audit;
 using Signal.Infrastructure.Catalog;
+using Signal.Infrastructure.Delivery;
 using Signal.Infrastructure.Idempotency;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Persistence.Migrations;
@@ -60,6 +62,15 @@ public static class DependencyInjection
             configuration.GetValue("Idempotency:CleanupInterval", TimeSpan.FromHours(1))));
         services.AddSingleton<IdempotencyKeyCleaner>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleaner>());
+        services.AddSingleton(DeliveryConfiguration.Read(configuration));
+        services.AddScoped<IDeliveryReports, DeliveryReports>();
+        services.AddScoped<IDeliveryHealthQueries, DeliveryHealthQueries>();
+        services.AddSingleton<DeliveryMaintenance>();
+        if (configuration.GetValue("Delivery:MaintenanceEnabled", defaultValue: true))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<DeliveryMaintenance>());
+        }
+
         services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();
         services.AddScoped<IPipelineIntegrationQueries, PipelineIntegrationQueries>();
         services.AddSingleton<IProcessorFeedSource, ProcessorFeedSource>();

@@ -2,13 +2,18 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Signal.Api.Auth;
+using Signal.Api.Contracts.Delivery;
 using Signal.Api.Errors;
 using Signal.Api.Http;
+using Signal.Application.Delivery.ReportDeliveries;
 using Signal.Application.Processor.GetFeed;
 
 namespace Signal.Api.Controllers;
 
-/// <summary>What the event processors run (docs/processor-feed.md); service tokens with scope signal.processor only.</summary>
+/// <summary>
+/// What the event processors run (docs/processor-feed.md) and what they report back (docs/delivery-health.md); service
+/// tokens with scope signal.processor only.
+/// </summary>
 [ApiController]
 [Route("v1/processor")]
 [Authorize(Policy = Policies.Processor)]
@@ -32,4 +37,19 @@ public sealed class ProcessorController(ISender sender) : ControllerBase
         Response.Headers.ETag = FeedNotModifiedMiddleware.ETagOf(feed.Version).ToString();
         return feed;
     }
+
+    /// <summary>Report deliveries</summary>
+    /// <remarks>
+    /// Per-window counts of what each pipeline integration delivered and failed, up to 1000 reports a request, windows
+    /// of at most an hour. Idempotent per processor, pipeline integration and window start: sending a window again
+    /// replaces it, never adds to it. Reports for pipeline integrations that do not exist (or were removed) are ignored
+    /// and counted in `ignored`. The statuses of the pipeline integrations follow at once.
+    /// </remarks>
+    /// <param name="request">The processor and its reports.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    [HttpPost("delivery-reports")]
+    [ProducesResponseType<ReportDeliveriesResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    public async Task<ActionResult<ReportDeliveriesResponse>> ReportDeliveries(DeliveryReportsRequest request, CancellationToken cancellationToken) =>
+        Accepted(await sender.Send(new ReportDeliveriesCommand(request.ProcessorId, request.Reports), cancellationToken));
 }

@@ -19,8 +19,9 @@ public static class PipelineIntegrationExamples
 
     public static Dictionary<Type, object> All(DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
+        var observed = DeliveryExamples.Healthy(updatedAt);
         var pipelineIntegration = PipelineIntegrationResponse.Of(PipelineIntegrationId, PipelineId, TemplateId, "GA4 - all sites", "ga4", RevisionId, 3, 4,
-            DeliveryMode.ServerSide, true, createdAt, updatedAt);
+            DeliveryMode.ServerSide, true, createdAt, updatedAt, observed);
         var resolved = new JsonObject { ["measurement_id"] = "G-XXXXXXX", ["api_secret"] = "xxxxxxxxxxx", ["debug_mode"] = false };
         return new Dictionary<Type, object>
         {
@@ -30,7 +31,7 @@ public static class PipelineIntegrationExamples
             [typeof(AssignIntegrationRequest)] = new AssignIntegrationRequest(TemplateId, RevisionNumber: 3),
             [typeof(UpdateAssignmentRequest)] = new UpdateAssignmentRequest(RevisionNumber: 4),
             [typeof(ListTemplatePipelinesResponse)] = new ListTemplatePipelinesResponse(
-                [new TemplateUsage(PipelineId, "Marketing Website", PipelineIntegrationId, RevisionId, 3, true)], 1),
+                [new TemplateUsage(PipelineId, "Marketing Website", PipelineIntegrationId, RevisionId, 3, true, observed.Status, observed.Delivery)], 1),
             [typeof(ResolvedConfigResponse)] = new ResolvedConfigResponse(PipelineId,
             [
                 new ResolvedIntegration(PipelineIntegrationId, TemplateId, "ga4", RevisionId, 3, DeliveryMode.ServerSide,

@@ -1,3 +1,4 @@
+using Signal.Application.Delivery;
 using Signal.Domain.PipelineIntegrations;
 using Signal.Domain.Templates;
 
@@ -33,8 +34,9 @@ public sealed record WantedRevision(string? Id, int? Number);
 public sealed record PipelineIntegrationTargets(bool PipelineFound, Template? Template, RevisionRef? Revision);
 
 /// <summary>
-/// A pipeline integration locked for a change: the aggregate, its template's facts and the revision it is pinned at
-/// (what its representation shows), and the wanted revision — null when none was asked for or the template has none such.
+/// A pipeline integration locked for a change: the aggregate, its template's facts, the revision it is pinned at and its
+/// status (what its representation shows), and the wanted revision — null when none was asked for or the template has
+/// none such.
 /// </summary>
 public sealed record PipelineIntegrationForChange(
-    PipelineIntegration PipelineIntegration, TemplateFacts Template, RevisionRef Pinned, RevisionRef? Wanted);
+    PipelineIntegration PipelineIntegration, TemplateFacts Template, RevisionRef Pinned, ObservedDelivery Observed, RevisionRef? Wanted);

@@ -1,4 +1,4 @@
-using Signal.Application.PipelineIntegrations;
+using Signal.Application.Templates.DeleteTemplate;
 using Signal.Domain.Templates;
 
 namespace Signal.Application.Templates;
@@ -19,7 +19,7 @@ public interface ITemplateRepository
     /// The org's non-deleted template, its row locked, with the live pipelines that use it (what blocks a delete), in
     /// one round trip: while the lock is held no pipeline integration can be added.
     /// </summary>
-    Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken);
+    Task<(Template Template, IReadOnlyList<TemplateInUsePipeline> UsedBy)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken);
 
     /// <summary>Inserts a new template and its new revisions, their secrets sealed. Throws a <c>name_conflict</c> conflict when the name is taken.</summary>
     Task AddAsync(Template newTemplate, CancellationToken cancellationToken);

@@ -1,10 +1,13 @@
+using Dapper;
+using Signal.Application.Delivery;
 using Signal.Application.PipelineIntegrations;
+using Signal.Infrastructure.Delivery;
 using Signal.Infrastructure.Persistence;
 
 namespace Signal.Infrastructure.PipelineIntegrations;
 
 /// <summary>Reads of pipeline integrations; the SQL and row shapes the write side shares are in <see cref="PipelineIntegrationSql"/>.</summary>
-public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineIntegrationQueries
+public sealed class PipelineIntegrationQueries(DbSession session, DeliverySettings delivery) : IPipelineIntegrationQueries
 {
     private const string ListSql = PipelineIntegrationSql.ResponseSelect + "\nORDER BY pi.created_at, pi.id";
 
@@ -18,19 +21,21 @@ public sealed class PipelineIntegrationQueries(DbSession session) : IPipelineInt
         """;
 
     public async Task<IReadOnlyList<PipelineIntegrationResponse>> ListAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<PipelineIntegrationSql.ResponseRow>(ListSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
+        (await session.QueryAsync<PipelineIntegrationSql.ResponseRow>(ListSql, WithDelivery(new { OrgId = orgId, PipelineId = pipelineId }), cancellationToken))
             .Select(r => r.ToResponse()).ToList();
 
     public async Task<PipelineIntegrationResponse?> FindAsync(string orgId, string pipelineId, string id, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>(PipelineIntegrationSql.FindSql, new { OrgId = orgId, PipelineId = pipelineId, Id = id }, cancellationToken))
+        (await session.QuerySingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>(PipelineIntegrationSql.FindSql, WithDelivery(new { OrgId = orgId, PipelineId = pipelineId, Id = id }), cancellationToken))
             ?.ToResponse();
 
     public async Task<IReadOnlyList<TemplateUsage>> ListUsagesAsync(string orgId, string templateId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<PipelineIntegrationSql.UsageRow>(PipelineIntegrationSql.UsagesSql, new { OrgId = orgId, TemplateId = templateId }, cancellationToken))
+        (await session.QueryAsync<PipelineIntegrationSql.UsageRow>(PipelineIntegrationSql.UsagesSql, WithDelivery(new { OrgId = orgId, TemplateId = templateId }), cancellationToken))
             .Select(r => r.ToUsage())
             .ToList();
 
     public async Task<IReadOnlyList<PinnedConfig>> ListEnabledConfigsAsync(string orgId, string pipelineId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<PipelineIntegrationSql.PinnedConfigRow>(EnabledConfigsSql, new { OrgId = orgId, PipelineId = pipelineId }, cancellationToken))
             .Select(r => r.ToPinnedConfig()).ToList();
+
+    private DynamicParameters WithDelivery(object parameters) => DeliverySql.With(parameters, delivery);
 }

@@ -1,15 +1,17 @@
 using Dapper;
 using Npgsql;
 using Signal.Application.Common.Errors;
+using Signal.Application.Delivery;
 using Signal.Application.PipelineIntegrations;
 using Signal.Domain.PipelineIntegrations;
 using Signal.Domain.Templates;
+using Signal.Infrastructure.Delivery;
 using Signal.Infrastructure.Persistence;
 using Signal.Infrastructure.Templates;
 
 namespace Signal.Infrastructure.PipelineIntegrations;
 
-public sealed class PipelineIntegrationRepository(DbSession session) : IPipelineIntegrationRepository
+public sealed class PipelineIntegrationRepository(DbSession session, DeliverySettings delivery) : IPipelineIntegrationRepository
 {
     private const string FindForUpdateSql = PipelineIntegrationSql.FindSql + "\nFOR UPDATE OF pi";
 
@@ -55,7 +57,8 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         string orgId, string pipelineId, string id, WantedRevision? wanted, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        var parameters = new { OrgId = orgId, PipelineId = pipelineId, Id = id, wanted?.Number, RevisionId = wanted?.Id };
+        var parameters = DeliverySql.With(
+            new { OrgId = orgId, PipelineId = pipelineId, Id = id, wanted?.Number, RevisionId = wanted?.Id }, delivery);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             wanted is null ? FindForUpdateSql : FindForUpdateSql + ";\n" + WantedRevisionSql,
             parameters, session.Transaction, cancellationToken: cancellationToken));
@@ -70,7 +73,8 @@ public sealed class PipelineIntegrationRepository(DbSession session) : IPipeline
         var pipelineIntegration = session.Track(PipelineIntegration.Rehydrate(
             row.Id, orgId, row.PipelineId, pinned, row.IntegrationName, row.Enabled, row.CreatedAt, row.UpdatedAt));
         return new PipelineIntegrationForChange(
-            pipelineIntegration, new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision), pinned, revision?.ToRef());
+            pipelineIntegration, new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision), pinned, row.ToObservedDelivery(),
+            revision?.ToRef());
     }
 
     public async Task<PipelineIntegrationTargets> FindTargetsAsync(

@@ -4,8 +4,8 @@ using Npgsql;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
 using Signal.Application.Common.Secrets;
-using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
+using Signal.Application.Templates.DeleteTemplate;
 using Signal.Domain.Common;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Persistence;
@@ -40,7 +40,7 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
 
     private const string FindForDeleteSql = $"""
         {FindForUpdateSql};
-        {PipelineIntegrationSql.UsagesSql}
+        {PipelineIntegrationSql.InUseSql}
         """;
 
     private const string InsertTemplateSql = """
@@ -96,14 +96,14 @@ public sealed class TemplateRepository(DbSession session, ConfigSealer sealer, I
         return (await results.ReadSingleOrDefaultAsync<TemplateRow>(), await results.ReadSingleOrDefaultAsync<RevisionRow>());
     }
 
-    public async Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)
+    public async Task<(Template Template, IReadOnlyList<TemplateInUsePipeline> UsedBy)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             FindForDeleteSql, new { OrgId = orgId, Id = id, TemplateId = id }, session.Transaction, cancellationToken: cancellationToken));
         var template = await results.ReadSingleOrDefaultAsync<TemplateRow>();
-        var usages = (await results.ReadAsync<PipelineIntegrationSql.UsageRow>()).Select(u => u.ToUsage()).ToList();
-        return template is null ? null : (session.Track(template.ToTemplate()), usages);
+        var usedBy = (await results.ReadAsync<PipelineIntegrationSql.InUseRow>()).Select(u => u.ToInUse()).ToList();
+        return template is null ? null : (session.Track(template.ToTemplate()), usedBy);
     }
 
     public Task AddAsync(Template newTemplate, CancellationToken cancellationToken) =>

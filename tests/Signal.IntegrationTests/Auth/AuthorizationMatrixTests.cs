@@ -63,7 +63,9 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["AuditEvents_List"] = new("GET", "/v1/admin/audit-events", null, "401 403 403 200 200 200 403"),
         ["AuditEvents_Get"] = new("GET", "/v1/admin/audit-events/{event}", null, "401 403 403 200 200 404 403"),
         ["AuditEvents_Verify"] = new("GET", "/v1/admin/audit-events/verify", null, "401 403 403 403 200 200 403"),
+        ["DeliveryHealth_List"] = new("GET", "/v1/admin/delivery-health", null, "401 200 200 200 200 200 403"),
         ["Processor_GetConfig"] = new("GET", "/v1/processor/config", null, "401 403 403 403 403 403 200"),
+        ["Processor_ReportDeliveries"] = new("POST", "/v1/processor/delivery-reports", """{"processor_id":"p1","reports":[{"pipeline_integration_id":"{assignment}","revision_number":1,"window_start":"2026-01-01T00:00:00Z","window_end":"2026-01-01T00:05:00Z","delivered":1,"failed":0,"last_error":null}]}""", "401 403 403 403 403 403 202"),
     };
 
     public enum Caller

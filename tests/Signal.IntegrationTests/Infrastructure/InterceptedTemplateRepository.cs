@@ -1,5 +1,5 @@
-using Signal.Application.PipelineIntegrations;
 using Signal.Application.Templates;
+using Signal.Application.Templates.DeleteTemplate;
 using Signal.Domain.Templates;
 using Signal.Infrastructure.Templates;
 
@@ -14,7 +14,7 @@ public abstract class InterceptedTemplateRepository(TemplateRepository inner) : 
     public Task<Template?> FindForNewRevisionAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForNewRevisionAsync(orgId, id, cancellationToken);
 
-    public Task<(Template Template, IReadOnlyList<TemplateUsage> Usages)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
+    public Task<(Template Template, IReadOnlyList<TemplateInUsePipeline> UsedBy)?> FindForDeleteAsync(string orgId, string id, CancellationToken cancellationToken) =>
         inner.FindForDeleteAsync(orgId, id, cancellationToken);
 
     public virtual Task AddAsync(Template newTemplate, CancellationToken cancellationToken) => inner.AddAsync(newTemplate, cancellationToken);

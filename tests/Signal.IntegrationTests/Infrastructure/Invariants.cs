@@ -40,6 +40,17 @@ public static class Invariants
             JOIN audit_events previous ON previous.org_id = e.org_id AND previous.sequence = e.sequence - 1
             WHERE e.occurred_at < previous.occurred_at
             """),
+        ("every live pipeline integration of a live pipeline has its delivery rollup, and nothing else has one", """
+            SELECT pi.id FROM pipeline_integrations pi
+            JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
+            LEFT JOIN delivery_rollups d ON d.pipeline_integration_id = pi.id
+            WHERE pi.deleted_at IS NULL AND d.pipeline_integration_id IS NULL
+            UNION
+            SELECT d.pipeline_integration_id FROM delivery_rollups d
+            LEFT JOIN pipeline_integrations pi ON pi.id = d.pipeline_integration_id AND pi.deleted_at IS NULL
+            LEFT JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
+            WHERE p.id IS NULL OR pi.org_id <> d.org_id OR pi.pipeline_id <> d.pipeline_id OR pi.integration_id <> d.integration_id
+            """),
         ("pipeline key secrets are stored encrypted", """
             SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'
             """),

@@ -48,6 +48,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Collector:WorkerEnabled", WorkerEnabled ? "true" : "false");
         builder.UseSetting("Collector:IngestUrl", CollectorIngestUrl);
         builder.UseSetting("Feed:RefreshInterval", "00:00:01");
+        // Tests run the delivery maintenance pass themselves, when their clock says so.
+        builder.UseSetting("Delivery:MaintenanceEnabled", "false");
         builder.UseSetting("RateLimiting:AdminPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:ProcessorPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

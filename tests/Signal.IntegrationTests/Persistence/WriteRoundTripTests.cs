@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Signal.IntegrationTests.Delivery;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
@@ -53,6 +54,33 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
 
             roundTrips.Should().BeInRange(1, 2, $"{name} should take one or two round trips");
         }
+    }
+
+    [Fact]
+    public async Task A_batch_of_1000_delivery_reports_takes_one_round_trip()
+    {
+        var editor = Factory.CreateClient(Org, "editor");
+        var assignments = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            assignments.Add((await editor.AssignedAsync($"Site {i}")).PipelineIntegrationId);
+        }
+
+        var end = DateTimeOffset.UtcNow;
+        var reports = Enumerable.Range(0, 1000)
+            .Select(i => DeliveryApi.Report(i % 5 == 4 ? $"pi_unknown{i}" : assignments[i % 5], 10, 1, end.AddMinutes(-5 * (i / 5))))
+            .ToArray();
+        var processor = Factory.CreateProcessorClient();
+
+        using var commands = new NpgsqlCommandCounter();
+        var (response, roundTrips) = await commands.CountAsync(processor, () => processor.PostJsonAsync(DeliveryApi.ReportsPath, DeliveryApi.Body("p1", reports)));
+
+        using (response)
+        {
+            (await response.ShouldBeAsync(System.Net.HttpStatusCode.Accepted)).ToJsonString().Should().Be("""{"accepted":800,"ignored":200}""");
+        }
+
+        roundTrips.Should().Be(1, "the whole batch is one parameter of one batch of statements");
     }
 
     /// <summary>Counts the Npgsql command executions that belong to one call's trace.</summary>

@@ -29,9 +29,12 @@ public sealed class AssignmentTests(SignalApiFactory factory) : ApiTest(factory)
         assigned["update_available"]!.GetValue<bool>().Should().BeFalse();
         assigned["delivery_mode"]!.GetValue<string>().Should().Be("server_side");
         assigned["enabled"]!.GetValue<bool>().Should().BeTrue();
+        assigned["status"]!.GetValue<string>().Should().Be("unknown", "nothing was reported for it yet");
+        assigned["delivery"]!.ToJsonString().Should().Be(
+            """{"window_minutes":60,"delivered":0,"failed":0,"failure_rate":null,"last_error":null,"last_delivered_at":null,"last_reported_at":null}""");
         assigned.AsObject().Select(p => p.Key).Should().BeEquivalentTo(
             ["id", "pipeline_id", "integration_id", "integration_name", "vendor", "revision_id", "revision_number", "latest_revision",
-             "update_available", "delivery_mode", "enabled", "created_at", "updated_at"]);
+             "update_available", "delivery_mode", "enabled", "created_at", "updated_at", "status", "delivery"]);
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public sealed class AssignmentTests(SignalApiFactory factory) : ApiTest(factory)
         usage["total"]!.GetValue<int>().Should().Be(2);
         var first = usage["pipelines"]![0]!;
         first.AsObject().Select(p => p.Key).Should().Equal(
-            "pipeline_id", "pipeline_name", "pipeline_integration_id", "revision_id", "revision_number", "enabled");
+            "pipeline_id", "pipeline_name", "pipeline_integration_id", "revision_id", "revision_number", "enabled", "status", "delivery");
         first["pipeline_id"]!.GetValue<string>().Should().Be(a);
         first["pipeline_integration_id"]!.GetValue<string>().Should().Be(onA["id"]!.GetValue<string>());
         first["revision_number"]!.GetValue<int>().Should().Be(2);

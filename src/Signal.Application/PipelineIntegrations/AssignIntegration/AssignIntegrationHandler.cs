@@ -1,11 +1,14 @@
 using Mediator;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Errors;
+using Signal.Application.Delivery;
 using Signal.Domain.PipelineIntegrations;
 
 namespace Signal.Application.PipelineIntegrations.AssignIntegration;
 
-public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository pipelineIntegrations, ICurrentUser user, TimeProvider time)
+/// <remarks>A new pipeline integration has no reports yet: its status is <c>unknown</c>.</remarks>
+public sealed class AssignIntegrationHandler(
+    IPipelineIntegrationRepository pipelineIntegrations, ICurrentUser user, DeliverySettings delivery, TimeProvider time)
     : ICommandHandler<AssignIntegrationCommand, PipelineIntegrationResponse>
 {
     public async ValueTask<PipelineIntegrationResponse> Handle(AssignIntegrationCommand command, CancellationToken cancellationToken)
@@ -29,6 +32,7 @@ public sealed class AssignIntegrationHandler(IPipelineIntegrationRepository pipe
         await pipelineIntegrations.AddAsync(pipelineIntegration, cancellationToken);
 
         return PipelineIntegrationResponse.Of(
-            pipelineIntegration, new TemplateFacts(template.Name, template.Vendor, template.LatestRevisionNumber!.Value), revision);
+            pipelineIntegration, new TemplateFacts(template.Name, template.Vendor, template.LatestRevisionNumber!.Value), revision,
+            ObservedDelivery.None(delivery.WindowMinutes));
     }
 }

@@ -9,10 +9,10 @@ public sealed class RemovePipelineIntegrationHandler(IPipelineIntegrationReposit
 {
     public async ValueTask<RemoveAssignmentResponse> Handle(RemovePipelineIntegrationCommand command, CancellationToken cancellationToken)
     {
-        var (pipelineIntegration, template, pinned, _) = await pipelineIntegrations.FindForUpdateAsync(
+        var (pipelineIntegration, template, pinned, observed, _) = await pipelineIntegrations.FindForUpdateAsync(
             user.OrgId, command.PipelineId, command.Id, wanted: null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
-        entityTags.EnsureMatches(command.IfMatch, PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned), "pipeline integration");
+        entityTags.EnsureMatches(command.IfMatch, PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned, observed), "pipeline integration");
 
         pipelineIntegration.Delete(time.GetUtcNow());
         await pipelineIntegrations.SaveAsync(pipelineIntegration, cancellationToken);

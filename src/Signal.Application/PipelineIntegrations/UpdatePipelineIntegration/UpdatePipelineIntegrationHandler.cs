@@ -17,10 +17,10 @@ public sealed class UpdatePipelineIntegrationHandler(
     public async ValueTask<PipelineIntegrationResponse> Handle(UpdatePipelineIntegrationCommand command, CancellationToken cancellationToken)
     {
         var pinning = command.RevisionId is not null || command.RevisionNumber is not null;
-        var (pipelineIntegration, template, pinned, wanted) = await pipelineIntegrations.FindForUpdateAsync(user.OrgId, command.PipelineId,
+        var (pipelineIntegration, template, pinned, observed, wanted) = await pipelineIntegrations.FindForUpdateAsync(user.OrgId, command.PipelineId,
             command.Id, pinning ? new WantedRevision(command.RevisionId, command.RevisionNumber) : null, cancellationToken)
             ?? throw new NotFoundException("Pipeline integration", command.Id);
-        entityTags.EnsureMatches(command.IfMatch, PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned), "pipeline integration");
+        entityTags.EnsureMatches(command.IfMatch, PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned, observed), "pipeline integration");
 
         var now = time.GetUtcNow();
         if (pinning)
@@ -35,6 +35,6 @@ public sealed class UpdatePipelineIntegrationHandler(
         }
 
         await pipelineIntegrations.SaveAsync(pipelineIntegration, cancellationToken);
-        return PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned);
+        return PipelineIntegrationResponse.Of(pipelineIntegration, template, pinned, observed);
     }
 }

@@ -9,17 +9,17 @@ public sealed class DeleteTemplateHandler(ITemplateRepository templates, ICurren
 {
     public async ValueTask<DeleteTemplateResponse> Handle(DeleteTemplateCommand command, CancellationToken cancellationToken)
     {
-        var (template, usages) = await templates.FindForDeleteAsync(user.OrgId, command.Id, cancellationToken)
+        var (template, usedBy) = await templates.FindForDeleteAsync(user.OrgId, command.Id, cancellationToken)
             ?? throw new NotFoundException("Integration template", command.Id);
         entityTags.EnsureMatches(command.IfMatch, template.ToResponse(), "integration template");
 
-        if (usages.Count > 0)
+        if (usedBy.Count > 0)
         {
             throw new ConflictException("template_in_use",
-                $"Integration template '{template.Id}' is assigned to {usages.Count} pipeline(s); remove those assignments first.",
+                $"Integration template '{template.Id}' is assigned to {usedBy.Count} pipeline(s); remove those assignments first.",
                 new Dictionary<string, object>
                 {
-                    ["pipelines"] = usages.Select(u => new TemplateInUsePipeline(u.PipelineId, u.PipelineName)).ToList(),
+                    ["pipelines"] = usedBy,
                 });
         }
 
