@@ -9,7 +9,7 @@ namespace Signal.Infrastructure.Delivery;
 
 /// <summary>
 /// The delivery-health list, driven by the rollups' worst-first indexes: the page is an index range joined to its
-/// pipeline integrations, the count an index-only count — neither reads raw reports nor another organisation's rows.
+/// pipeline integrations, the total a sum of the kept counts — neither reads raw reports nor another organisation's rows.
 /// </summary>
 public sealed class DeliveryHealthQueries(DbSession session, DeliverySettings settings) : IDeliveryHealthQueries
 {
@@ -53,7 +53,25 @@ public sealed class DeliveryHealthQueries(DbSession session, DeliverySettings se
             JOIN integration_revisions r ON r.id = pi.revision_id
             ORDER BY {WorstFirst}
             """;
-        return ($"SELECT count(*) FROM delivery_rollups d WHERE {where}", page);
+        return (query.PipelineId is null ? CountFromCounts(query) : $"SELECT count(*) FROM delivery_rollups d WHERE {where}", page);
+    }
+
+    // A pipeline has a handful of pipeline integrations to count; an organisation or a template can have tens of
+    // thousands, so their totals come from the counts the triggers keep.
+    private static string CountFromCounts(ListDeliveryHealthQuery query)
+    {
+        var sql = new StringBuilder("SELECT coalesce(sum(c.pipeline_integrations), 0)::bigint FROM delivery_status_counts c WHERE c.org_id = @OrgId");
+        if (query.IntegrationId is not null)
+        {
+            sql.Append(" AND c.integration_id = @IntegrationId");
+        }
+
+        if (query.Status is not null)
+        {
+            sql.Append(" AND c.status_rank = @StatusRank");
+        }
+
+        return sql.ToString();
     }
 
     public static DynamicParameters Parameters(string orgId, ListDeliveryHealthQuery query, DeliverySettings settings) => DeliverySql.With(new

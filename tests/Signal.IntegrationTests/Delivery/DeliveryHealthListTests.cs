@@ -44,6 +44,33 @@ public sealed class DeliveryHealthListTests(SignalApiFactory factory) : ApiTest(
     }
 
     [Fact]
+    public async Task TheTotals_FollowStatusChanges_AndDeletions()
+    {
+        var editor = Factory.CreateClient(Org, "editor");
+        var (_, shopPi) = await editor.AssignedAsync("Shop");
+        var (blog, blogPi) = await editor.AssignedAsync("Blog");
+        var (docs, docsPi) = await editor.AssignedAsync("Docs");
+        var processor = Factory.CreateProcessorClient();
+        var now = DateTimeOffset.UtcNow;
+        await processor.ReportAsync("p1", Report(shopPi, 0, 50, now), Report(blogPi, 0, 50, now), Report(docsPi, 50, 0, now));
+        await processor.ReportAsync("p1", Report(shopPi, 50, 0, now));
+
+        async Task<int> Total(string query) => (int)(await Viewer().HealthPageAsync(query))["total"]!;
+        (await Total("?status=failing")).Should().Be(1, "the shop recovered");
+        (await Total("?status=healthy")).Should().Be(2);
+
+        (await editor.DeleteAsync(new Uri($"{PipelineIntegrations.AssignmentApi.IntegrationsPath(blog)}/{blogPi}", UriKind.Relative)))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Factory.CreateClient(Org, "admin").DeleteAsync(new Uri($"{Pipelines.PipelineApi.PipelinesPath}/{docs}", UriKind.Relative)))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Total("")).Should().Be(1);
+        (await Total("?status=failing")).Should().Be(0);
+        Rows(await Viewer().HealthPageAsync()).Should().Equal($"{shopPi} healthy");
+        await Invariants.ShouldHoldAsync();
+    }
+
+    [Fact]
     public async Task AnotherOrganisationsPipelineIntegrations_AreNeverListed()
     {
         var (_, pi) = await Factory.CreateClient(Org, "editor").AssignedAsync("Shop");

@@ -51,6 +51,12 @@ public static class Invariants
             LEFT JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
             WHERE p.id IS NULL OR pi.org_id <> d.org_id OR pi.pipeline_id <> d.pipeline_id OR pi.integration_id <> d.integration_id
             """),
+        ("the delivery status counts are the rollups counted", """
+            SELECT coalesce(c.org_id, r.org_id) FROM delivery_status_counts c
+            FULL JOIN (SELECT org_id, integration_id, status_rank, count(*) AS n FROM delivery_rollups GROUP BY 1, 2, 3) r
+                ON r.org_id = c.org_id AND r.integration_id = c.integration_id AND r.status_rank = c.status_rank
+            WHERE coalesce(c.pipeline_integrations, 0) <> coalesce(r.n, 0)
+            """),
         ("pipeline key secrets are stored encrypted", """
             SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'
             """),
