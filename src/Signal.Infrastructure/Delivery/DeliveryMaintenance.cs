@@ -35,6 +35,9 @@ public sealed partial class DeliveryMaintenance(
         FROM claimed WHERE d.pipeline_integration_id = claimed.pipeline_integration_id
         """);
 
+    // Only rows whose status changes are written: a restart with the same thresholds rewrites nothing.
+    private static readonly string Redecided = DeliverySql.StatusOf("d.delivered", "d.failed", "d.last_reported_at");
+
     private static readonly string RedecideSql = $"""
         WITH claimed AS (
             SELECT pipeline_integration_id FROM delivery_rollups
@@ -43,8 +46,8 @@ public sealed partial class DeliveryMaintenance(
             LIMIT @BatchSize
             FOR UPDATE SKIP LOCKED),
         changed AS (
-            UPDATE delivery_rollups d SET status = {DeliverySql.StatusOf("d.delivered", "d.failed", "d.last_reported_at")}
-            FROM claimed WHERE d.pipeline_integration_id = claimed.pipeline_integration_id)
+            UPDATE delivery_rollups d SET status = {Redecided}
+            FROM claimed WHERE d.pipeline_integration_id = claimed.pipeline_integration_id AND d.status <> {Redecided})
         SELECT max(pipeline_integration_id) FROM claimed
         """;
 
