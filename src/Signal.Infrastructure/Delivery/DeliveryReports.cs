@@ -71,6 +71,7 @@ public sealed class DeliveryReports(DbSession session, DeliverySettings settings
             ProcessorId = processorId,
             ReceivedAt = receivedAt,
         }, settings, receivedAt);
+        // The lock is the batch's only statement that returns rows: its ids are the live pipeline integrations.
         var live = (await session.QueryLastAsync<string>(StoreSql, parameters, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return reports.Count(r => live.Contains(r.PipelineIntegrationId!));
     }
