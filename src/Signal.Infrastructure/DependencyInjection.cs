@@ -10,6 +10,7 @@ using Signal.Application.Pipelines;
 using Signal.Application.Pipelines.Collector;
 using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Processor;
+using Signal.Application.Rollouts;
 using Signal.Application.Templates;
 using Signal.Infrastructure.Audit;
 using Signal.Infrastructure.Catalog;
@@ -20,6 +21,7 @@ using Signal.Infrastructure.Persistence.Migrations;
 using Signal.Infrastructure.PipelineIntegrations;
 using Signal.Infrastructure.Pipelines;
 using Signal.Infrastructure.Processor;
+using Signal.Infrastructure.Rollouts;
 using Signal.Infrastructure.Secrets;
 using Signal.Infrastructure.Templates;
 
@@ -69,6 +71,15 @@ public static class DependencyInjection
         if (configuration.GetValue("Delivery:MaintenanceEnabled", defaultValue: true))
         {
             services.AddHostedService(provider => provider.GetRequiredService<DeliveryMaintenance>());
+        }
+
+        services.AddScoped<IRolloutRepository, RolloutRepository>();
+        services.AddScoped<IRolloutQueries, RolloutQueries>();
+        services.AddSingleton(new RolloutSettings(configuration.GetValue("Rollouts:PollInterval", TimeSpan.FromSeconds(15))));
+        services.AddSingleton<RolloutWorker>();
+        if (configuration.GetValue("Rollouts:WorkerEnabled", defaultValue: true))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<RolloutWorker>());
         }
 
         services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();

@@ -46,7 +46,7 @@ public sealed class HttpAuditContext(IHttpContextAccessor accessor) : IAuditCont
                 http.Connection.RemoteIpAddress?.ToString(),
                 userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, AuditRequestContext.MaxUserAgentLength)],
                 idempotencyKey.Length == 0 ? null : idempotencyKey,
-                RolloutId: null);
+                RolloutId: null); // A change made by a rollout names it itself (RecordedChange.RolloutId).
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
         await sender.Send(new GetPipelineIntegrationQuery(id, piId), cancellationToken);
 
     /// <summary>Deploy, roll back or pause a pipeline integration</summary>
-    /// <remarks>Pin another revision of the template (newer: deploy; older: roll back) and/or set `enabled`.</remarks>
+    /// <remarks>Pin another revision of the template (newer: deploy; older: roll back) and/or set `enabled`. While a rollout owns the pipeline integration, another revision is refused with 409 `assignment_in_rollout`.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
     /// <param name="piId">The assignment id (pi_…).</param>
     /// <param name="request">The revision to pin and/or enabled.</param>
@@ -73,6 +73,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     [ProducesResponseType<PipelineIntegrationResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ApiProblem>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<PipelineIntegrationResponse> Update(
         string id, string piId, UpdateAssignmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>

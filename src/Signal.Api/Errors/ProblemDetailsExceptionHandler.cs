@@ -57,6 +57,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 }
 
                 return problem;
+            case DomainConflictException clash:
+                return ToProblem(new ConflictException(clash.Code, clash.Message, clash.Details));
             case PreconditionFailedException precondition:
                 return Problem(StatusCodes.Status412PreconditionFailed, precondition);
             case IdempotencyKeyReusedException reused:

@@ -75,7 +75,8 @@ public sealed class ExampleRegistry
         foreach (var (type, example) in PipelineExamples.All(Created, Updated)
             .Concat(PipelineIntegrationExamples.All(Created, Updated))
             .Concat(AuditExamples.All(Updated))
-            .Concat(DeliveryExamples.All(Updated)))
+            .Concat(DeliveryExamples.All(Updated))
+            .Concat(RolloutExamples.All(Updated)))
         {
             _examples[type] = example;
         }

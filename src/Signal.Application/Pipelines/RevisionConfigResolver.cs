@@ -21,7 +21,11 @@ public sealed class RevisionConfigResolver(ConfigSealer sealer, IIntegrationCata
     }
 
     public Task<JsonObject> DecryptAsync(string orgId, PinnedConfig assigned, CancellationToken cancellationToken) =>
-        sealer.OpenAsync(orgId, assigned.RevisionId, catalog.Require(assigned.Vendor), assigned.StoredConfig, cancellationToken);
+        DecryptAsync(orgId, assigned.RevisionId, assigned.Vendor, assigned.StoredConfig, cancellationToken);
+
+    /// <summary>A revision's config as stored (<paramref name="sealedConfig"/>), its secret values decrypted.</summary>
+    public Task<JsonObject> DecryptAsync(string orgId, string revisionId, string vendor, JsonObject sealedConfig, CancellationToken cancellationToken) =>
+        sealer.OpenAsync(orgId, revisionId, catalog.Require(vendor), sealedConfig, cancellationToken);
 
     public JsonObject Mask(PinnedConfig assigned, JsonObject resolved) => ConfigSecrets.Masked(catalog.Require(assigned.Vendor), resolved);
 }

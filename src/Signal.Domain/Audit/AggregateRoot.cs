@@ -40,8 +40,8 @@ public abstract class AggregateRoot
     protected abstract JsonObject AuditedState();
 
     /// <summary>Records this aggregate's creation: every field of its state, each with no old value.</summary>
-    protected void RecordCreation(string action, DateTimeOffset now) =>
-        RecordCreation(action, ResourceType, Id, ResourceName, AuditedState(), now);
+    protected void RecordCreation(string action, DateTimeOffset now, string? rolloutId = null) =>
+        Record(new RecordedChange(OrgId, action, ResourceType, Id, ResourceName, JsonDiff.Between(string.Empty, null, AuditedState()), now, rolloutId));
 
     /// <summary>Records the creation of a resource this aggregate owns (a template's revision), from its state.</summary>
     protected void RecordCreation(string action, string resourceType, string resourceId, string? resourceName, JsonObject state, DateTimeOffset now) =>
@@ -50,14 +50,15 @@ public abstract class AggregateRoot
     /// <summary>
     /// Records a change from <paramref name="before"/> (<see cref="AuditedState"/> taken before it) to the current state:
     /// only the fields that differ, and no record when none does unless <paramref name="evenIfUnchanged"/> (an action
-    /// that happened whatever it changed, like a secret rotation).
+    /// that happened whatever it changed, like a secret rotation). <paramref name="rolloutId"/> names the rollout that
+    /// made the change, if one did.
     /// </summary>
-    protected void RecordChange(string action, JsonObject before, DateTimeOffset now, bool evenIfUnchanged = false)
+    protected void RecordChange(string action, JsonObject before, DateTimeOffset now, bool evenIfUnchanged = false, string? rolloutId = null)
     {
         var changes = JsonDiff.Between(string.Empty, before, AuditedState());
         if (changes.Count > 0 || evenIfUnchanged)
         {
-            Record(new RecordedChange(OrgId, action, ResourceType, Id, ResourceName, changes, now));
+            Record(new RecordedChange(OrgId, action, ResourceType, Id, ResourceName, changes, now, rolloutId));
         }
     }
 

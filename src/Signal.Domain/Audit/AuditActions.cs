@@ -20,6 +20,13 @@ public static class AuditActions
     public const string PipelineIntegrationCreated = "pipeline_integration.created";
     public const string PipelineIntegrationUpdated = "pipeline_integration.updated";
     public const string PipelineIntegrationDeleted = "pipeline_integration.deleted";
+    public const string RolloutCreated = "rollout.created";
+    public const string RolloutAdvanced = "rollout.advanced";
+    public const string RolloutCompleted = "rollout.completed";
+    public const string RolloutPaused = "rollout.paused";
+    public const string RolloutResumed = "rollout.resumed";
+    public const string RolloutAborted = "rollout.aborted";
+    public const string RolloutRolledBack = "rollout.rolled_back";
 
     public const string Wildcard = ".*";
 
@@ -30,6 +37,7 @@ public static class AuditActions
         RevisionCreated,
         PipelineCreated, PipelineUpdated, PipelineDeleted, PipelineSecretRotated, PipelineChallengeTokenIssued, PipelineCollectorBuildRequested,
         PipelineIntegrationCreated, PipelineIntegrationUpdated, PipelineIntegrationDeleted,
+        RolloutCreated, RolloutAdvanced, RolloutCompleted, RolloutPaused, RolloutResumed, RolloutAborted, RolloutRolledBack,
     ];
 
     /// <summary>The part before the dot: <c>pipeline</c> for <c>pipeline.updated</c>.</summary>

@@ -4,7 +4,8 @@ namespace Signal.Domain.Audit;
 
 /// <summary>
 /// What one change did to one resource: the action, the resource, and the fields that changed (dotted JSON paths,
-/// secrets masked; on create every set field, on delete none). The unit of work turns it into an audit event.
+/// secrets masked; on create every set field, on delete none), and the rollout that made it, if one did. The unit of
+/// work turns it into an audit event.
 /// </summary>
 public sealed record RecordedChange(
     string OrgId,
@@ -13,4 +14,5 @@ public sealed record RecordedChange(
     string ResourceId,
     string? ResourceName,
     IReadOnlyList<LeafChange> Changes,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? RolloutId = null);

@@ -7,6 +7,7 @@ public static class ResourceTypes
     public const string IntegrationRevision = "integration_revision";
     public const string Pipeline = "pipeline";
     public const string PipelineIntegration = "pipeline_integration";
+    public const string Rollout = "rollout";
 
-    public static IReadOnlyList<string> All { get; } = [IntegrationTemplate, IntegrationRevision, Pipeline, PipelineIntegration];
+    public static IReadOnlyList<string> All { get; } = [IntegrationTemplate, IntegrationRevision, Pipeline, PipelineIntegration, Rollout];
 }

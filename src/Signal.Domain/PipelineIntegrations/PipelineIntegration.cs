@@ -14,7 +14,8 @@ public sealed class PipelineIntegration : AggregateRoot
     public const string IdPrefix = "pi";
 
     private PipelineIntegration(
-        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt,
+        DateTimeOffset updatedAt, string? activeRolloutId)
     {
         Id = id;
         OrgId = orgId;
@@ -26,6 +27,7 @@ public sealed class PipelineIntegration : AggregateRoot
         Enabled = enabled;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
+        ActiveRolloutId = activeRolloutId;
     }
 
     public override string Id { get; }
@@ -52,6 +54,12 @@ public sealed class PipelineIntegration : AggregateRoot
 
     public DateTimeOffset? DeletedAt { get; private set; }
 
+    /// <summary>
+    /// The running or paused rollout that owns this pipeline integration's revision, if any: until it ends, only that
+    /// rollout may pin another revision. Set and cleared by the rollout, so it is not part of this aggregate's changes.
+    /// </summary>
+    public string? ActiveRolloutId { get; }
+
     /// <summary>Assigns <paramref name="revision"/>'s template (named <paramref name="templateName"/>) to a pipeline, pinned at that revision.</summary>
     public static PipelineIntegration Create(
         string orgId, string pipelineId, RevisionRef revision, string templateName, bool enabled, DateTimeOffset now)
@@ -61,17 +69,22 @@ public sealed class PipelineIntegration : AggregateRoot
             throw new DomainRuleException("integration_id", "is not an integration template of this organisation");
         }
 
-        var created = new PipelineIntegration(Ids.New(IdPrefix, now), orgId, pipelineId, revision, templateName, enabled, now, now);
+        var created = new PipelineIntegration(Ids.New(IdPrefix, now), orgId, pipelineId, revision, templateName, enabled, now, now, activeRolloutId: null);
         created.RecordCreation(AuditActions.PipelineIntegrationCreated, now);
         return created;
     }
 
     public static PipelineIntegration Rehydrate(
-        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
-        new(id, orgId, pipelineId, pinned, templateName, enabled, createdAt, updatedAt);
+        string id, string orgId, string pipelineId, RevisionRef pinned, string templateName, bool enabled, DateTimeOffset createdAt,
+        DateTimeOffset updatedAt, string? activeRolloutId) =>
+        new(id, orgId, pipelineId, pinned, templateName, enabled, createdAt, updatedAt, activeRolloutId);
 
-    /// <summary>Deploys a newer revision or rolls back to an older one; it must be a revision of this template.</summary>
-    public void Pin(RevisionRef revision, DateTimeOffset now)
+    /// <summary>
+    /// Deploys a newer revision or rolls back to an older one; it must be a revision of this template. A rollout passes
+    /// its id (<paramref name="rolloutId"/>); while a rollout owns this pipeline integration nothing else may move it
+    /// to another revision.
+    /// </summary>
+    public void Pin(RevisionRef revision, DateTimeOffset now, string? rolloutId = null)
     {
         DeletedAggregateException.ThrowIfDeleted(DeletedAt, "Pipeline integration", Id);
         if (revision.TemplateId != TemplateId)
@@ -79,11 +92,18 @@ public sealed class PipelineIntegration : AggregateRoot
             throw new DomainRuleException("revision_id", $"is not a revision of integration template '{TemplateId}'");
         }
 
+        if (ActiveRolloutId is { } owner && owner != rolloutId && revision.Id != RevisionId)
+        {
+            throw new DomainConflictException("assignment_in_rollout",
+                $"Pipeline integration '{Id}' is part of rollout '{owner}', which decides its revision until it ends; wait for it to complete, or abort or roll it back first.",
+                new Dictionary<string, object> { ["rollout_id"] = owner });
+        }
+
         var before = AuditedState();
         RevisionId = revision.Id;
         RevisionNumber = revision.RevisionNumber;
         UpdatedAt = now;
-        RecordChange(AuditActions.PipelineIntegrationUpdated, before, now);
+        RecordChange(AuditActions.PipelineIntegrationUpdated, before, now, rolloutId: rolloutId);
     }
 
     /// <summary>Pauses (false) or resumes (true) delivery to this integration.</summary>

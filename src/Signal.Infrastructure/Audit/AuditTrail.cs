@@ -9,8 +9,8 @@ using Signal.Domain.Common;
 namespace Signal.Infrastructure.Audit;
 
 /// <summary>
-/// Turns the changes aggregates recorded into audit events — actor and request context from <see cref="IAuditContext"/>
-/// — and into the statements that append them to their organisation's hash chain. The session sends those statements
+/// Turns the changes aggregates recorded into audit events — actor and request context from <see cref="IAuditContext"/>,
+/// the rollout from the change itself — and into the statements that append them to their organisation's hash chain. The session sends those statements
 /// with the command's next write, so the events commit or roll back with the change.
 /// </summary>
 public sealed class AuditTrail(IAuditContext context)
@@ -80,7 +80,7 @@ public sealed class AuditTrail(IAuditContext context)
         // PostgreSQL keeps microseconds: the hashed timestamp must be the one that is stored and read back.
         var occurredAt = new DateTimeOffset(change.OccurredAt.UtcTicks - (change.OccurredAt.UtcTicks % 10), TimeSpan.Zero);
         return new AuditRecord(Ids.New("evt", occurredAt), change.OrgId, change.Action, change.ResourceType, change.ResourceId,
-            change.ResourceName, context.Actor, changes, context.Request, occurredAt);
+            change.ResourceName, context.Actor, changes, context.Request with { RolloutId = change.RolloutId }, occurredAt);
     }
 
     // The event as the API shows it, and the canonical form its hash covers around the time the database supplies.

@@ -1,8 +1,8 @@
 using Dapper;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Delivery;
+using Signal.Infrastructure.Hosting;
 
 namespace Signal.Infrastructure.Delivery;
 
@@ -18,7 +18,7 @@ public sealed partial class DeliveryMaintenance(
     NpgsqlDataSource dataSource,
     DeliverySettings settings,
     TimeProvider time,
-    ILogger<DeliveryMaintenance> logger) : BackgroundService
+    ILogger<DeliveryMaintenance> logger) : PeriodicWorker(time, logger)
 {
     private const int BatchSize = 1000;
 
@@ -61,7 +61,7 @@ public sealed partial class DeliveryMaintenance(
     /// <summary>One pass: rollups refreshed, statuses gone stale, reports deleted — and, on the first, every status re-decided.</summary>
     public async Task<MaintenancePass> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (!_redecided)
         {
             await RedecideAllAsync(now, cancellationToken);
@@ -95,22 +95,12 @@ public sealed partial class DeliveryMaintenance(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var pass = await RunOnceAsync(stoppingToken);
-                LogPass(pass.Refreshed, pass.MarkedStale, pass.Deleted);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(e);
-            }
+    protected override TimeSpan Interval => settings.MaintenanceInterval;
 
-            await Task.Delay(settings.MaintenanceInterval, time, stoppingToken);
-        }
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var pass = await RunOnceAsync(cancellationToken);
+        LogPass(pass.Refreshed, pass.MarkedStale, pass.Deleted);
     }
 
     // Runs a batch statement until a batch comes back short; returns the rows it touched.
@@ -140,9 +130,6 @@ public sealed partial class DeliveryMaintenance(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery maintenance: {Refreshed} rollups refreshed, {Stale} statuses gone stale, {Deleted} old reports deleted")]
     private partial void LogPass(int refreshed, int stale, int deleted);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery maintenance failed; retrying after the maintenance interval")]
-    private partial void LogPassFailed(Exception exception);
 }
 
 /// <summary>What one maintenance pass did.</summary>

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Common.Idempotency;
+using Signal.Infrastructure.Hosting;
 
 namespace Signal.Infrastructure.Idempotency;
 
@@ -13,7 +13,7 @@ public sealed partial class IdempotencyKeyCleaner(
     NpgsqlDataSource dataSource,
     IdempotencySettings settings,
     TimeProvider time,
-    ILogger<IdempotencyKeyCleaner> logger) : BackgroundService
+    ILogger<IdempotencyKeyCleaner> logger) : PeriodicWorker(time, logger)
 {
     private const int BatchSize = 5000;
 
@@ -25,7 +25,7 @@ public sealed partial class IdempotencyKeyCleaner(
     /// <summary>Deletes every expired key; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - settings.Retention;
+        var cutoff = Time.GetUtcNow() - settings.Retention;
         var total = 0;
         int deleted;
         do
@@ -41,27 +41,14 @@ public sealed partial class IdempotencyKeyCleaner(
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var deleted = await DeleteExpiredAsync(stoppingToken);
-                LogDeleted(deleted);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogCleanupFailed(e);
-            }
+    protected override TimeSpan Interval => settings.CleanupInterval;
 
-            await Task.Delay(settings.CleanupInterval, time, stoppingToken);
-        }
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var deleted = await DeleteExpiredAsync(cancellationToken);
+        LogDeleted(deleted);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} expired idempotency keys")]
     private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired idempotency keys failed; retrying after the cleanup interval")]
-    private partial void LogCleanupFailed(Exception exception);
 }

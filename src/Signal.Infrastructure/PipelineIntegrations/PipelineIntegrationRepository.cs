@@ -13,7 +13,15 @@ namespace Signal.Infrastructure.PipelineIntegrations;
 
 public sealed class PipelineIntegrationRepository(DbSession session, DeliverySettings delivery) : IPipelineIntegrationRepository
 {
-    private const string FindForUpdateSql = PipelineIntegrationSql.FindSql + "\nFOR UPDATE OF pi";
+    // The lock is a statement of its own, so the read after it sees the row as the transaction it waited for left it
+    // (a rollout may have pinned another revision or taken it): within one statement, a row re-read after a lock wait
+    // is joined to the other tables as they were when the statement began, and dropped if the join no longer holds.
+    private const string FindForUpdateSql = $"""
+        SELECT id FROM pipeline_integrations
+        WHERE org_id = @OrgId AND pipeline_id = @PipelineId AND id = @Id AND deleted_at IS NULL
+        FOR UPDATE;
+        {PipelineIntegrationSql.FindSql}
+        """;
 
     // Runs after the lock above, in the same round trip, so the template it reads is the locked pipeline integration's.
     private static readonly string WantedRevisionSql = TemplateSql.FindRevision(
@@ -62,16 +70,17 @@ public sealed class PipelineIntegrationRepository(DbSession session, DeliverySet
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             wanted is null ? FindForUpdateSql : FindForUpdateSql + ";\n" + WantedRevisionSql,
             parameters, session.Transaction, cancellationToken: cancellationToken));
+        var locked = await results.ReadSingleOrDefaultAsync<string>();
         var row = await results.ReadSingleOrDefaultAsync<PipelineIntegrationSql.ResponseRow>();
         var revision = wanted is null ? null : await results.ReadSingleOrDefaultAsync<RevisionRow>();
-        if (row is null)
+        if (locked is null || row is null)
         {
             return null;
         }
 
         var pinned = new RevisionRef(row.RevisionId, orgId, row.IntegrationId, row.RevisionNumber, PipelineIntegrationSql.Mode(row.DeliveryMode));
         var pipelineIntegration = session.Track(PipelineIntegration.Rehydrate(
-            row.Id, orgId, row.PipelineId, pinned, row.IntegrationName, row.Enabled, row.CreatedAt, row.UpdatedAt));
+            row.Id, orgId, row.PipelineId, pinned, row.IntegrationName, row.Enabled, row.CreatedAt, row.UpdatedAt, row.ActiveRolloutId));
         return new PipelineIntegrationForChange(
             pipelineIntegration, new TemplateFacts(row.IntegrationName, row.Vendor, row.LatestRevision), pinned, row.ToObservedDelivery(),
             revision?.ToRef());

@@ -17,7 +17,7 @@ internal static class PipelineIntegrationSql
     internal const string ResponseSelect = $"""
         SELECT pi.id, pi.pipeline_id, pi.integration_id, t.name AS integration_name, t.vendor, pi.revision_id,
                r.revision_number, t.latest_revision_number AS latest_revision, r.delivery_mode, pi.enabled, pi.created_at,
-               pi.updated_at, {DeliverySql.Columns}
+               pi.updated_at, pi.active_rollout_id, {DeliverySql.Columns}
         FROM pipeline_integrations pi
         JOIN pipelines p ON p.id = pi.pipeline_id AND p.deleted_at IS NULL
         JOIN integration_templates t ON t.id = pi.integration_id
@@ -77,6 +77,8 @@ internal static class PipelineIntegrationSql
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
+
+        public string? ActiveRolloutId { get; init; }
 
         public PipelineIntegrationResponse ToResponse() => PipelineIntegrationResponse.Of(Id, PipelineId, IntegrationId, IntegrationName,
             Vendor, RevisionId, RevisionNumber, LatestRevision, Mode(DeliveryMode), Enabled, CreatedAt, UpdatedAt, ToObservedDelivery());

@@ -64,6 +64,13 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["AuditEvents_Get"] = new("GET", "/v1/admin/audit-events/{event}", null, "401 403 403 200 200 404 403"),
         ["AuditEvents_Verify"] = new("GET", "/v1/admin/audit-events/verify", null, "401 403 403 403 200 200 403"),
         ["DeliveryHealth_List"] = new("GET", "/v1/admin/delivery-health", null, "401 200 200 200 200 200 403"),
+        ["Rollouts_Create"] = new("POST", "/v1/admin/rollouts", """{"integration_id":"{rollable}","revision_number":2,"selector":{}}""", "401 403 201 201 201 404 403"),
+        ["Rollouts_List"] = new("GET", "/v1/admin/rollouts", null, "401 200 200 200 200 200 403"),
+        ["Rollouts_Get"] = new("GET", "/v1/admin/rollouts/{rollout}", null, "401 200 200 200 200 404 403"),
+        ["Rollouts_Pause"] = new("POST", "/v1/admin/rollouts/{rollout}/pause", null, "401 403 200 200 200 404 403"),
+        ["Rollouts_Resume"] = new("POST", "/v1/admin/rollouts/{rollout}/resume", null, "401 403 200 200 200 404 403"),
+        ["Rollouts_Abort"] = new("POST", "/v1/admin/rollouts/{rollout}/abort", null, "401 403 200 200 200 404 403"),
+        ["Rollouts_Rollback"] = new("POST", "/v1/admin/rollouts/{rollout}/rollback", null, "401 403 200 200 200 404 403"),
         ["Processor_GetConfig"] = new("GET", "/v1/processor/config", null, "401 403 403 403 403 403 200"),
         ["Processor_ReportDeliveries"] = new("POST", "/v1/processor/delivery-reports", """{"processor_id":"p1","reports":[{"pipeline_integration_id":"{assignment}","revision_number":1,"window_start":"2026-01-01T00:00:00Z","window_end":"2026-01-01T00:05:00Z","delivered":1,"failed":0,"last_error":null}]}""", "401 403 403 403 403 403 202"),
     };

@@ -1,6 +1,7 @@
 using Signal.Api.Auth;
 using Signal.Client;
 using Signal.IntegrationTests.Infrastructure;
+using Signal.IntegrationTests.Rollouts;
 
 namespace Signal.IntegrationTests.Contract;
 
@@ -80,6 +81,62 @@ public sealed class PartnerScenarioTests(SignalApiFactory factory) : ApiTest(fac
         (await pipelines.DeleteAsync(shop.Id, cancellationToken: cancellationToken)).Status.Should().Be("deleted");
         (await templates.DeleteAsync(installed.Template.Id, cancellationToken: cancellationToken)).Status.Should().Be("deleted");
         (await templates.ListAsync(cancellationToken: cancellationToken)).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RollARevisionOutInTwoWaves_WithTheGeneratedClient()
+    {
+        var cancellationToken = CancellationToken.None;
+        var (catalog, templates, pipelines, assignments) = Clients("editor");
+        var rollouts = new RolloutsClient(Options("editor"), Factory.CreateClient());
+        var template = (await catalog.InstallAsync("ga4", new InstallRequest
+        {
+            Name = "GA4 fleet",
+            Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson)!,
+        }, cancellationToken: cancellationToken)).Template;
+        foreach (var name in new[] { "EU shop", "US shop" })
+        {
+            var pipeline = await pipelines.CreateAsync(new CreatePipelineRequest
+            {
+                Name = name,
+                Labels = ["env:prod"],
+                Parameters = new Dictionary<string, string> { ["ga4_measurement_id"] = "G-" + name[..2], ["ga4_api_secret"] = "fleet-secret-0003" },
+            }, cancellationToken: cancellationToken);
+            await assignments.AssignAsync(pipeline.Id, new AssignIntegrationRequest { IntegrationId = template.Id }, cancellationToken: cancellationToken);
+        }
+
+        await templates.CreateRevisionAsync(template.Id, new CreateRevisionRequest
+        {
+            Config = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>(ReferenceConfigJson.Replace("false", "true", StringComparison.Ordinal))!,
+            DeliveryMode = DeliveryMode.ServerSide,
+            ChangeSummary = "Turn on debug mode everywhere",
+        }, cancellationToken: cancellationToken);
+        var request = new CreateRolloutRequest
+        {
+            IntegrationId = template.Id,
+            RevisionNumber = 2,
+            Selector = new RolloutSelectorInput { Labels = ["env:prod"] },
+            Waves = [new RolloutWaveInput { Percent = 50 }, new RolloutWaveInput { Percent = 100 }],
+            BakeMinutes = 0,
+            HealthGate = new HealthGateInput { MaxFailureRate = 0.05, MinEvents = 100 },
+        };
+
+        var plan = await rollouts.PlanAsync(request, cancellationToken);
+        plan.Waves.Select(w => w.Pipelines.Count).Should().Equal(1, 1);
+        plan.Waves.SelectMany(w => w.Pipelines).Should().OnlyContain(p => p.FromRevision == 1 && p.ToRevision == 2 && p.UnresolvedParameters.Count == 0);
+
+        var started = await rollouts.StartAsync(request, cancellationToken: cancellationToken);
+        started.Status.Should().Be(RolloutStatus.Running);
+        started.Waves[0].Pipelines.Single().Status.Should().Be(TargetStatus.Deployed);
+        started.Waves[1].Pipelines.Single().Status.Should().Be(TargetStatus.Pending);
+
+        await Factory.PassAsync();
+        (await rollouts.GetAsync(started.Id, cancellationToken)).CurrentWave.Should().Be(2);
+        await Factory.PassAsync();
+
+        var completed = await rollouts.ListAsync(status: RolloutStatus.Completed, cancellationToken: cancellationToken);
+        completed.Rollouts.Single().Id.Should().Be(started.Id);
+        completed.Rollouts.Single().Waves.SelectMany(w => w.Pipelines).Should().OnlyContain(p => p.Status == TargetStatus.Deployed);
     }
 
     [Fact]

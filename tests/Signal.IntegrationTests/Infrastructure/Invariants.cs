@@ -57,6 +57,25 @@ public static class Invariants
                 ON r.org_id = c.org_id AND r.integration_id = c.integration_id AND r.status_rank = c.status_rank
             WHERE coalesce(c.pipeline_integrations, 0) <> coalesce(r.n, 0)
             """),
+        ("a pipeline integration is owned by an active rollout it is a target of, and every such target of an active rollout is owned", """
+            SELECT pi.id FROM pipeline_integrations pi
+            LEFT JOIN rollouts ro ON ro.id = pi.active_rollout_id AND ro.status IN ('running', 'paused')
+            LEFT JOIN rollout_targets tg ON tg.rollout_id = ro.id AND tg.pipeline_integration_id = pi.id
+            WHERE pi.active_rollout_id IS NOT NULL AND (ro.id IS NULL OR tg.rollout_id IS NULL)
+            UNION
+            SELECT tg.pipeline_integration_id FROM rollout_targets tg
+            JOIN rollouts ro ON ro.id = tg.rollout_id AND ro.status IN ('running', 'paused')
+            JOIN pipeline_integrations pi ON pi.id = tg.pipeline_integration_id AND pi.deleted_at IS NULL
+            WHERE tg.status IN ('pending', 'deployed') AND pi.active_rollout_id IS DISTINCT FROM ro.id
+            """),
+        ("a rollout's deployed targets run its revision, and its rolled-back ones the revision they had", """
+            SELECT tg.pipeline_integration_id FROM rollout_targets tg
+            JOIN rollouts ro ON ro.id = tg.rollout_id AND ro.status IN ('running', 'paused', 'rolled_back')
+            JOIN pipeline_integrations pi ON pi.id = tg.pipeline_integration_id AND pi.deleted_at IS NULL
+            WHERE (tg.status = 'deployed' AND pi.revision_id <> ro.revision_id)
+               OR (tg.status = 'rolled_back' AND pi.revision_id <> tg.from_revision_id AND ro.status = 'rolled_back'
+                   AND pi.active_rollout_id IS NULL AND pi.updated_at <= ro.updated_at)
+            """),
         ("pipeline key secrets are stored encrypted", """
             SELECT id FROM pipelines WHERE secret_ciphertext NOT LIKE 'enc:v1:%' OR secret_prefix NOT LIKE 'sk\_%'
             """),

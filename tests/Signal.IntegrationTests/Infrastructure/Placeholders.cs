@@ -1,14 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
+using Signal.IntegrationTests.Rollouts;
 
 namespace Signal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Requests written with placeholders for the ids they need: {pipeline} (GA4 parameters, challenge tokens required),
 /// {template} (GA4, assigned to the pipeline as {assignment}), {spare} (GA4, not assigned) and {event} (the audit event of
-/// a pipeline's creation). <see cref="ArrangeAsync"/>
-/// creates just what a request names, through the API.
+/// a pipeline's creation), {rollable} (GA4 on an env:prod pipeline at revision 1, revision 2 ready) and {rollout} (a running
+/// rollout of such a template). <see cref="ArrangeAsync"/> creates just what a request names, through the API.
 /// </summary>
 public static class Placeholders
 {
@@ -41,6 +42,17 @@ public static class Placeholders
         {
             var pipeline = (await editor.CreatePipelineAsync(""" {"name":"Audited"} """)).Id();
             values["event"] = await Db.ScalarAsync<string>("SELECT id FROM audit_events WHERE resource_id = @Id", new { Id = pipeline });
+        }
+
+        if (request.Contains("{rollable}", StringComparison.Ordinal))
+        {
+            values["rollable"] = (await editor.FleetAsync(1)).TemplateId;
+        }
+
+        if (request.Contains("{rollout}", StringComparison.Ordinal))
+        {
+            var fleet = await editor.FleetAsync(1);
+            values["rollout"] = (await editor.StartRolloutAsync(fleet.TemplateId))["id"]!.GetValue<string>();
         }
 
         if (builtCollector)

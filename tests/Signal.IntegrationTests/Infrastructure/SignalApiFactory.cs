@@ -50,6 +50,8 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Feed:RefreshInterval", "00:00:01");
         // Tests run the delivery maintenance pass themselves, when their clock says so.
         builder.UseSetting("Delivery:MaintenanceEnabled", "false");
+        // … and the rollout worker's passes.
+        builder.UseSetting("Rollouts:WorkerEnabled", "false");
         builder.UseSetting("RateLimiting:AdminPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:ProcessorPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

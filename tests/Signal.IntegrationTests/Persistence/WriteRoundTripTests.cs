@@ -3,6 +3,7 @@ using Signal.IntegrationTests.Delivery;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
+using Signal.IntegrationTests.Rollouts;
 using Signal.IntegrationTests.Templates;
 
 namespace Signal.IntegrationTests.Persistence;
@@ -24,6 +25,9 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
         var tokenPipelineId = (await admin.CreatePipelineAsync("""{"name":"Tokens","challenge_token_required":true}""")).Id();
         var assignmentId = (await admin.AssignAsync(pipelineId, templateId))["id"]!.GetValue<string>();
         await admin.AddGa4RevisionAsync(templateId, "G-2");
+        var rolled = (await admin.FleetAsync(2)).TemplateId;
+        var aborted = (await admin.StartRolloutAsync((await admin.FleetAsync(2)).TemplateId))["id"]!.GetValue<string>();
+        var rollouts = RolloutApi.RolloutsPath;
         var pipelines = PipelineApi.PipelinesPath;
         var writes = new (string Name, string Method, string Path, string? Body)[]
         {
@@ -41,6 +45,10 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
             ("deploy a revision and pause", "PUT", $"{AssignmentApi.IntegrationsPath(pipelineId)}/{assignmentId}", """{"revision_number":2,"enabled":false}"""),
             ("remove assignment", "DELETE", $"{AssignmentApi.IntegrationsPath(pipelineId)}/{assignmentId}", null),
             ("delete pipeline", "DELETE", $"{pipelines}/{tokenPipelineId}", null),
+            ("start a rollout", "POST", rollouts, RolloutApi.Body(rolled, ""","waves":[{"percent":50},{"percent":100}]""")),
+            ("pause a rollout", "POST", $"{rollouts}/{aborted}/pause", null),
+            ("resume a rollout", "POST", $"{rollouts}/{aborted}/resume", null),
+            ("abort a rollout", "POST", $"{rollouts}/{aborted}/abort", null),
         };
 
         using var commands = new NpgsqlCommandCounter();
@@ -54,6 +62,16 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
 
             roundTrips.Should().BeInRange(1, 2, $"{name} should take one or two round trips");
         }
+
+        var started = (await (await admin.GetAsync(new Uri($"{rollouts}?integration_id={rolled}", UriKind.Relative))).ShouldBeAsync(System.Net.HttpStatusCode.OK))
+            ["rollouts"]![0]!["id"]!.GetValue<string>();
+        var (rollback, rollbackTrips) = await commands.CountAsync(admin, () => admin.PostAsync(new Uri($"{rollouts}/{started}/rollback", UriKind.Relative), null));
+        using (rollback)
+        {
+            rollback.IsSuccessStatusCode.Should().BeTrue(await rollback.Content.ReadAsStringAsync());
+        }
+
+        rollbackTrips.Should().Be(2, "the deployed pipeline integrations are locked in the rollout's own read");
     }
 
     [Fact]

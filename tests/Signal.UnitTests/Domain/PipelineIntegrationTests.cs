@@ -107,7 +107,7 @@ public sealed class PipelineIntegrationTests
     public void Rehydrate_KeepsWhatWasStored()
     {
         var assignment = PipelineIntegration.Rehydrate(
-            "pi_1", "org_1", "pip_1", new RevisionRef("rev_1", "org_1", "tmpl_1", 3, DeliveryMode.ServerSide), "Acme", false, Now, Later);
+            "pi_1", "org_1", "pip_1", new RevisionRef("rev_1", "org_1", "tmpl_1", 3, DeliveryMode.ServerSide), "Acme", false, Now, Later, "ro_1");
 
         assignment.Should().BeEquivalentTo(new
         {
@@ -121,6 +121,25 @@ public sealed class PipelineIntegrationTests
             Enabled = false,
             CreatedAt = Now,
             UpdatedAt = Later,
+            ActiveRolloutId = "ro_1",
         });
+    }
+
+    [Fact]
+    public void Pin_WhileARolloutOwnsIt_IsAConflict_UnlessTheRolloutPinsOrTheRevisionStays()
+    {
+        var template = TemplateWithRevisions(2);
+        var first = template.NewRevisions[0].Ref;
+        var owned = PipelineIntegration.Rehydrate("pi_1", "org_1", "pip_1", first, "Acme", true, Now, Now, "ro_1");
+
+        var manual = () => owned.Pin(template.NewRevisions[1].Ref, Later);
+        var conflict = manual.Should().Throw<DomainConflictException>().Which;
+        (conflict.Code, conflict.Details["rollout_id"]).Should().Be(("assignment_in_rollout", (object)"ro_1"));
+        conflict.Message.Should().Contain("ro_1");
+
+        owned.Pin(first, Later);
+        owned.Pin(template.NewRevisions[1].Ref, Later, rolloutId: "ro_1");
+        owned.RevisionNumber.Should().Be(2);
+        owned.TakeRecordedChanges().Should().ContainSingle().Which.RolloutId.Should().Be("ro_1");
     }
 }
