@@ -12,6 +12,8 @@ using Signal.Application.Pipelines.IssueChallengeToken;
 using Signal.Application.Processor;
 using Signal.Application.Rollouts;
 using Signal.Application.Templates;
+using Signal.Application.Webhooks;
+using Signal.Application.Webhooks.DeliverWebhooks;
 using Signal.Infrastructure.Audit;
 using Signal.Infrastructure.Catalog;
 using Signal.Infrastructure.Delivery;
@@ -24,6 +26,7 @@ using Signal.Infrastructure.Processor;
 using Signal.Infrastructure.Rollouts;
 using Signal.Infrastructure.Secrets;
 using Signal.Infrastructure.Templates;
+using Signal.Infrastructure.Webhooks;
 
 namespace Signal.Infrastructure;
 
@@ -82,6 +85,7 @@ public static class DependencyInjection
             services.AddHostedService(provider => provider.GetRequiredService<RolloutWorker>());
         }
 
+        AddWebhooks(services, configuration);
         services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();
         services.AddScoped<IPipelineIntegrationQueries, PipelineIntegrationQueries>();
         services.AddSingleton<IProcessorFeedSource, ProcessorFeedSource>();
@@ -100,5 +104,33 @@ public static class DependencyInjection
         services.AddScoped<ISecretProtector, SecretProtector>();
         services.AddSingleton<DataKeyRewrapper>();
         return services;
+    }
+
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = WebhookConfiguration.Read(configuration);
+        services.AddSingleton(settings);
+        services.AddScoped<IWebhookRepository, WebhookRepository>();
+        services.AddScoped<IWebhookQueries, WebhookQueries>();
+        services.AddScoped<IWebhookDeliveries, WebhookDeliveries>();
+        services.AddSingleton<IWebhookSender, WebhookSender>();
+        // A fresh, checked connection per attempt (the address is resolved and checked every time), no redirects, no
+        // cookies; the sender applies the timeout itself so that a timeout is told apart from the host stopping.
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.Zero,
+                ConnectCallback = WebhookAddressPolicy.ConnectCallback(settings.AllowPrivateNetworks),
+            })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<WebhookWorker>();
+        services.AddSingleton<WebhookDeliveryCleaner>();
+        if (configuration.GetValue("Webhooks:WorkerEnabled", defaultValue: true))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<WebhookWorker>());
+            services.AddHostedService(provider => provider.GetRequiredService<WebhookDeliveryCleaner>());
+        }
     }
 }

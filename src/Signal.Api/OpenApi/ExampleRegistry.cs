@@ -76,7 +76,8 @@ public sealed class ExampleRegistry
             .Concat(PipelineIntegrationExamples.All(Created, Updated))
             .Concat(AuditExamples.All(Updated))
             .Concat(DeliveryExamples.All(Updated))
-            .Concat(RolloutExamples.All(Updated)))
+            .Concat(RolloutExamples.All(Updated))
+            .Concat(WebhookExamples.All(Updated)))
         {
             _examples[type] = example;
         }

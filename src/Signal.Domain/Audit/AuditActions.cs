@@ -27,6 +27,11 @@ public static class AuditActions
     public const string RolloutResumed = "rollout.resumed";
     public const string RolloutAborted = "rollout.aborted";
     public const string RolloutRolledBack = "rollout.rolled_back";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
+    public const string WebhookDisabled = "webhook.disabled";
 
     public const string Wildcard = ".*";
 
@@ -38,6 +43,7 @@ public static class AuditActions
         PipelineCreated, PipelineUpdated, PipelineDeleted, PipelineSecretRotated, PipelineChallengeTokenIssued, PipelineCollectorBuildRequested,
         PipelineIntegrationCreated, PipelineIntegrationUpdated, PipelineIntegrationDeleted,
         RolloutCreated, RolloutAdvanced, RolloutCompleted, RolloutPaused, RolloutResumed, RolloutAborted, RolloutRolledBack,
+        WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRotated, WebhookDisabled,
     ];
 
     /// <summary>The part before the dot: <c>pipeline</c> for <c>pipeline.updated</c>.</summary>

@@ -8,6 +8,7 @@ public static class ResourceTypes
     public const string Pipeline = "pipeline";
     public const string PipelineIntegration = "pipeline_integration";
     public const string Rollout = "rollout";
+    public const string Webhook = "webhook";
 
-    public static IReadOnlyList<string> All { get; } = [IntegrationTemplate, IntegrationRevision, Pipeline, PipelineIntegration, Rollout];
+    public static IReadOnlyList<string> All { get; } = [IntegrationTemplate, IntegrationRevision, Pipeline, PipelineIntegration, Rollout, Webhook];
 }

@@ -51,10 +51,10 @@ internal sealed class AuditEventRow
 
     public required string Hash { get; init; }
 
-    public AuditEventResponse ToResponse() => AuditEventResponse.Of(
-        new AuditRecord(Id, OrgId, Action, ResourceType, ResourceId, ResourceName, new AuditActor(ActorType, ActorId, ActorRole), Ordered(Changes),
-            new AuditRequestContext(TraceId, IpAddress, UserAgent, IdempotencyKey, RolloutId), OccurredAt),
-        Sequence, PreviousHash, Hash);
+    public AuditEventResponse ToResponse() => AuditEventResponse.Of(ToRecord(), Sequence, PreviousHash, Hash);
+
+    public AuditRecord ToRecord() => new(Id, OrgId, Action, ResourceType, ResourceId, ResourceName, new AuditActor(ActorType, ActorId, ActorRole),
+        Ordered(Changes), new AuditRequestContext(TraceId, IpAddress, UserAgent, IdempotencyKey, RolloutId), OccurredAt);
 
     // jsonb keeps keys in its own order (shortest first); the API shows paths sorted, each with old before new.
     private static JsonObject Ordered(JsonObject changes) => new(changes

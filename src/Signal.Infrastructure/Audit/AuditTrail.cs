@@ -19,6 +19,9 @@ public sealed class AuditTrail(IAuditContext context)
     // makes sure the organisation has a chain head; the second locks it — FOR UPDATE returns the newest committed head
     // even when another writer committed after this statement began — chains the events from it, inserts them and
     // moves the head. The head's lock, held to commit, orders concurrent writers of one organisation.
+    // Each event is also queued for every enabled webhook whose events name its action or its resource (`pipeline.*`):
+    // the outbox fills in the statement that appends, so a delivery exists exactly when its event does, at no extra
+    // round trip. Its id (the webhook-id header) is the event's id and a digest of the webhook's: stable for both.
     // An event's time is its change's, but never earlier than the event before it: a write that made its change first
     // and committed second would otherwise break the chain's time order, which time filters rely on. The database
     // therefore supplies occurred_at to the canonical JSON it hashes, formatted as the API shows it.
@@ -46,7 +49,14 @@ public sealed class AuditTrail(IAuditContext context)
                    i.event ->> 'resource_id', i.event ->> 'resource_name', i.event -> 'actor' ->> 'type',
                    i.event -> 'actor' ->> 'id', i.event -> 'actor' ->> 'role', i.event -> 'changes', i.event -> 'context',
                    c.occurred_at, c.previous_hash, c.hash
-            FROM chain c JOIN input i ON i.position = c.position)
+            FROM chain c JOIN input i ON i.position = c.position),
+        queued AS (
+            INSERT INTO webhook_deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at)
+            SELECT 'msg_' || substr(i.event ->> 'id', 5) || substr(md5(w.id), 1, 8), @AuditOrg{0}, w.id, i.event ->> 'id',
+                   i.event ->> 'action', 'pending', c.occurred_at, c.occurred_at
+            FROM chain c JOIN input i ON i.position = c.position
+            JOIN webhooks w ON w.org_id = @AuditOrg{0} AND w.enabled AND w.deleted_at IS NULL
+                 AND w.events && ARRAY[i.event ->> 'action', split_part(i.event ->> 'action', '.', 1) || '.*'])
         UPDATE audit_chain_heads h SET last_sequence = newest.sequence, last_hash = newest.hash, last_occurred_at = newest.occurred_at
         FROM (SELECT sequence, hash, occurred_at FROM chain ORDER BY position DESC LIMIT 1) newest
         WHERE h.org_id = @AuditOrg{0}

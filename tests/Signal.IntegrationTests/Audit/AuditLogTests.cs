@@ -104,7 +104,7 @@ public sealed class AuditLogTests(SignalApiFactory factory) : ApiTest(factory)
     [InlineData("?limit=101", "limit", "between 1 and 100")]
     [InlineData("?action=pipeline.renamed", "action", "pipeline.*")]
     [InlineData("?action=pipeline", "action", "pipeline.updated")]
-    [InlineData("?resource_type=webhook", "resource_type", "rollout")]
+    [InlineData("?resource_type=user", "resource_type", "webhook")]
     [InlineData("?cursor=not-a-cursor", "cursor", "not a cursor this API returned")]
     [InlineData("?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", "until", "later than since")]
     [InlineData("?since=yesterday", "since", "is not valid")]

@@ -71,6 +71,15 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["Rollouts_Resume"] = new("POST", "/v1/admin/rollouts/{rollout}/resume", null, "401 403 200 200 200 404 403"),
         ["Rollouts_Abort"] = new("POST", "/v1/admin/rollouts/{rollout}/abort", null, "401 403 200 200 200 404 403"),
         ["Rollouts_Rollback"] = new("POST", "/v1/admin/rollouts/{rollout}/rollback", null, "401 403 200 200 200 404 403"),
+        ["Webhooks_Create"] = new("POST", "/v1/admin/webhooks", """{"url":"https://hooks.example.com/signal","events":["pipeline.*"]}""", "401 403 403 201 201 201 403"),
+        ["Webhooks_List"] = new("GET", "/v1/admin/webhooks", null, "401 403 403 200 200 200 403"),
+        ["Webhooks_Get"] = new("GET", "/v1/admin/webhooks/{webhook}", null, "401 403 403 200 200 404 403"),
+        ["Webhooks_Update"] = new("PUT", "/v1/admin/webhooks/{webhook}", """{"description":"d"}""", "401 403 403 200 200 404 403"),
+        ["Webhooks_Delete"] = new("DELETE", "/v1/admin/webhooks/{webhook}", null, "401 403 403 200 200 404 403"),
+        ["Webhooks_RotateSecret"] = new("POST", "/v1/admin/webhooks/{webhook}/rotate-secret", null, "401 403 403 200 200 404 403"),
+        ["Webhooks_Test"] = new("POST", "/v1/admin/webhooks/{webhook}/test", null, "401 403 403 202 202 404 403"),
+        ["Webhooks_ListDeliveries"] = new("GET", "/v1/admin/webhooks/{webhook}/deliveries", null, "401 403 403 200 200 404 403"),
+        ["Webhooks_Redeliver"] = new("POST", "/v1/admin/webhooks/{webhook}/deliveries/{delivery}/redeliver", null, "401 403 403 202 202 404 403"),
         ["Processor_GetConfig"] = new("GET", "/v1/processor/config", null, "401 403 403 403 403 403 200"),
         ["Processor_ReportDeliveries"] = new("POST", "/v1/processor/delivery-reports", """{"processor_id":"p1","reports":[{"pipeline_integration_id":"{assignment}","revision_number":1,"window_start":"2026-01-01T00:00:00Z","window_end":"2026-01-01T00:05:00Z","delivered":1,"failed":0,"last_error":null}]}""", "401 403 403 403 403 403 202"),
     };
@@ -203,7 +212,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
     };
 
     private Task<IReadOnlyDictionary<string, string>> ArrangeAsync(Operation operation) =>
-        Placeholders.ArrangeAsync(Factory.CreateClient(Org, "editor"), operation.Path + operation.Body, operation.BuiltCollector);
+        Placeholders.ArrangeAsync(Factory.CreateClient(Org, "admin"), operation.Path + operation.Body, operation.BuiltCollector);
 
     /// <param name="Method"></param>
 

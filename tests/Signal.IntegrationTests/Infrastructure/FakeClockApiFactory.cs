@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Signal.IntegrationTests.Infrastructure;
 
 /// <summary>The API on a clock the test moves by hand.</summary>
-public sealed class FakeClockApiFactory : SignalApiFactory
+public class FakeClockApiFactory : SignalApiFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
 using Signal.IntegrationTests.Rollouts;
+using Signal.IntegrationTests.Webhooks;
 
 namespace Signal.IntegrationTests.Infrastructure;
 
@@ -9,7 +10,8 @@ namespace Signal.IntegrationTests.Infrastructure;
 /// Requests written with placeholders for the ids they need: {pipeline} (GA4 parameters, challenge tokens required),
 /// {template} (GA4, assigned to the pipeline as {assignment}), {spare} (GA4, not assigned) and {event} (the audit event of
 /// a pipeline's creation), {rollable} (GA4 on an env:prod pipeline at revision 1, revision 2 ready) and {rollout} (a running
-/// rollout of such a template). <see cref="ArrangeAsync"/> creates just what a request names, through the API.
+/// rollout of such a template), {webhook} (a subscription to pipeline.*) and {delivery} (its test event, queued).
+/// <see cref="ArrangeAsync"/> creates just what a request names, through the API.
 /// </summary>
 public static class Placeholders
 {
@@ -53,6 +55,18 @@ public static class Placeholders
         {
             var fleet = await editor.FleetAsync(1);
             values["rollout"] = (await editor.StartRolloutAsync(fleet.TemplateId))["id"]!.GetValue<string>();
+        }
+
+        if (request.Contains("{webhook}", StringComparison.Ordinal) || request.Contains("{delivery}", StringComparison.Ordinal))
+        {
+            // Subscribing takes an admin: the authorisation matrix arranges as one.
+            values["webhook"] = (await editor.SubscribeAsync("https://hooks.example.com/signal", "pipeline.*")).Id("id");
+        }
+
+        if (request.Contains("{delivery}", StringComparison.Ordinal))
+        {
+            values["delivery"] = (await (await editor.PostAsync(new Uri($"{WebhookApi.WebhooksPath}/{values["webhook"]}/test", UriKind.Relative), null))
+                .ShouldBeAsync(System.Net.HttpStatusCode.Accepted)).Id("id");
         }
 
         if (builtCollector)

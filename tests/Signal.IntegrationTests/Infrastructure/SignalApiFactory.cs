@@ -52,6 +52,7 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Delivery:MaintenanceEnabled", "false");
         // … and the rollout worker's passes.
         builder.UseSetting("Rollouts:WorkerEnabled", "false");
+        builder.UseSetting("Webhooks:WorkerEnabled", "false");
         builder.UseSetting("RateLimiting:AdminPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:ProcessorPermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -5,6 +5,7 @@ using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Pipelines;
 using Signal.IntegrationTests.Rollouts;
 using Signal.IntegrationTests.Templates;
+using Signal.IntegrationTests.Webhooks;
 
 namespace Signal.IntegrationTests.Persistence;
 
@@ -28,6 +29,10 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
         var rolled = (await admin.FleetAsync(2)).TemplateId;
         var aborted = (await admin.StartRolloutAsync((await admin.FleetAsync(2)).TemplateId))["id"]!.GetValue<string>();
         var rollouts = RolloutApi.RolloutsPath;
+        // Every write below queues deliveries for this subscription: the outbox must ride in the write's round trips.
+        var webhook = (await admin.SubscribeAsync("https://hooks.example.com/signal",
+            "catalog.*", "integration_template.*", "integration_revision.*", "pipeline.*", "pipeline_integration.*", "rollout.*", "webhook.*")).Id("id");
+        var webhooks = WebhookApi.WebhooksPath;
         var pipelines = PipelineApi.PipelinesPath;
         var writes = new (string Name, string Method, string Path, string? Body)[]
         {
@@ -49,6 +54,11 @@ public sealed class WriteRoundTripTests(SignalApiFactory factory) : ApiTest(fact
             ("pause a rollout", "POST", $"{rollouts}/{aborted}/pause", null),
             ("resume a rollout", "POST", $"{rollouts}/{aborted}/resume", null),
             ("abort a rollout", "POST", $"{rollouts}/{aborted}/abort", null),
+            ("subscribe a webhook", "POST", webhooks, """{"url":"https://hooks.example.com/other","events":["rollout.*"]}"""),
+            ("update a webhook", "PUT", $"{webhooks}/{webhook}", """{"description":"Everything"}"""),
+            ("rotate a webhook secret", "POST", $"{webhooks}/{webhook}/rotate-secret", null),
+            ("send a test event", "POST", $"{webhooks}/{webhook}/test", null),
+            ("delete a webhook", "DELETE", $"{webhooks}/{webhook}", null),
         };
 
         using var commands = new NpgsqlCommandCounter();

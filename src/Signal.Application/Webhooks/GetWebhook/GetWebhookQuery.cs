@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Signal.Application.Webhooks.GetWebhook;
+
+public sealed record GetWebhookQuery(string Id) : IQuery<WebhookResponse>;
