@@ -24,7 +24,7 @@ public static class WebhookExamples
             CreatedAt = at,
             UpdatedAt = at,
         };
-        var withSecret = WebhookWithSecretResponse.With(webhook, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        var withSecret = new WebhookWithSecretResponse(webhook, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         var delivery = new WebhookDeliveryResponse("msg_01jn7d4g6j8l0n2q4s6u8w0y2a9f3c1e7b", webhook.Id, "evt_01jn7d4g6j8l0n2q4s6u8w0y2a",
             "pipeline.updated", DeliveryOutcome.Delivered, 2, null, at, at.AddSeconds(6),
             [

@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Signal.Domain.Webhooks;
 
 namespace Signal.Application.Webhooks;
 
 /// <summary>A subscription (id wh_…); its secret is never part of it.</summary>
-public class WebhookResponse
+public record WebhookResponse
 {
     public required string Id { get; init; }
 
@@ -41,25 +42,17 @@ public class WebhookResponse
 }
 
 /// <summary>The create and rotate responses: the subscription and, this once, its signing secret.</summary>
-public sealed class WebhookWithSecretResponse : WebhookResponse
+public sealed record WebhookWithSecretResponse : WebhookResponse
 {
+    [SetsRequiredMembers]
+    public WebhookWithSecretResponse(WebhookResponse shown, string secret)
+        : base(shown) => Secret = secret;
+
     /// <summary><c>whsec_</c> + base64 of 32 random bytes. Returned only here; store it, it cannot be read again.</summary>
     public required string Secret { get; init; }
 
-    public static WebhookWithSecretResponse Of(Webhook webhook, string secret) => With(WebhookResponse.Of(webhook), secret);
+    public static WebhookWithSecretResponse Of(Webhook webhook, string secret) => new(WebhookResponse.Of(webhook), secret);
 
-    /// <summary><paramref name="shown"/> with <paramref name="secret"/>.</summary>
-    public static WebhookWithSecretResponse With(WebhookResponse shown, string secret) => new()
-    {
-        Id = shown.Id,
-        Url = shown.Url,
-        Events = shown.Events,
-        Description = shown.Description,
-        Enabled = shown.Enabled,
-        DisabledReason = shown.DisabledReason,
-        PreviousSecretExpiresAt = shown.PreviousSecretExpiresAt,
-        CreatedAt = shown.CreatedAt,
-        UpdatedAt = shown.UpdatedAt,
-        Secret = secret,
-    };
+    // A record prints every member; this one must never print its secret, wherever it ends up.
+    public override string ToString() => $"{nameof(WebhookWithSecretResponse)} {{ Id = {Id} }}";
 }

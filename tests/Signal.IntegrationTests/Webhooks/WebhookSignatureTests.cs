@@ -63,7 +63,8 @@ public sealed class WebhookSignatureTests(WebhookApiFactory factory) : ApiTest<W
         }
 
         // A day later (the clock of this class stays put: the package checks that timestamps are recent).
-        await Db.ExecuteAsync("UPDATE webhooks SET previous_secret_expires_at = now() - interval '1 second' WHERE id = @Id", new { Id = webhook });
+        await Db.ExecuteAsync("UPDATE webhooks SET previous_secret_expires_at = @Expired WHERE id = @Id",
+            new { Id = webhook, Expired = Factory.Clock.GetUtcNow().AddSeconds(-1) });
         await Admin().CreatePipelineAsync("""{"name":"A day later"}""");
         await Factory.DeliverAsync();
         receiver.Received.Last().Signature.Split(' ').Should().ContainSingle("the old secret has expired");
