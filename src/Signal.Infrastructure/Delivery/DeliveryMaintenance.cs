@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Delivery;
 using Signal.Infrastructure.Hosting;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Delivery;
 
@@ -17,8 +18,9 @@ namespace Signal.Infrastructure.Delivery;
 public sealed partial class DeliveryMaintenance(
     NpgsqlDataSource dataSource,
     DeliverySettings settings,
+    MigrationState schema,
     TimeProvider time,
-    ILogger<DeliveryMaintenance> logger) : PeriodicWorker(time, logger)
+    ILogger<DeliveryMaintenance> logger) : PeriodicWorker(schema, time, logger)
 {
     private const int BatchSize = 1000;
 

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Hosting;
 
 /// <summary>
-/// A background job that runs a pass, then sleeps <see cref="Interval"/> on the injected clock, until the host stops. A
-/// failed pass is logged and retried after the interval: a database that is briefly away must not end the job.
+/// A background job that waits for the schema to be up to date, then runs a pass and sleeps <see cref="Interval"/> on
+/// the injected clock, until the host stops. A failed pass is logged and retried after the interval: a database that
+/// is briefly away must not end the job.
 /// </summary>
-public abstract partial class PeriodicWorker(TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class PeriodicWorker(MigrationState schema, TimeProvider time, ILogger logger) : BackgroundService
 {
     /// <summary>The clock the job runs on (a test's fake one moves it by hand).</summary>
     protected TimeProvider Time { get; } = time;
@@ -20,6 +22,7 @@ public abstract partial class PeriodicWorker(TimeProvider time, ILogger logger) 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await schema.WaitUntilCurrentAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Common.Idempotency;
 using Signal.Infrastructure.Hosting;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Idempotency;
 
@@ -12,8 +13,9 @@ namespace Signal.Infrastructure.Idempotency;
 public sealed partial class IdempotencyKeyCleaner(
     NpgsqlDataSource dataSource,
     IdempotencySettings settings,
+    MigrationState schema,
     TimeProvider time,
-    ILogger<IdempotencyKeyCleaner> logger) : PeriodicWorker(time, logger)
+    ILogger<IdempotencyKeyCleaner> logger) : PeriodicWorker(schema, time, logger)
 {
     private const int BatchSize = 5000;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Common.Abstractions;
 using Signal.Infrastructure.Persistence;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Processor;
 
@@ -13,7 +14,8 @@ namespace Signal.Infrastructure.Processor;
 /// dedicated connection (the version is sent by the trigger that bumps it, at commit), plus a re-read every
 /// <c>Feed:RefreshInterval</c> in case a notification was missed. Reconnects when the connection is lost.
 /// </summary>
-public sealed partial class FeedVersionListener(DatabaseSettings database, FeedVersionSettings settings, ILogger<FeedVersionListener> logger)
+public sealed partial class FeedVersionListener(
+    DatabaseSettings database, MigrationState schema, FeedVersionSettings settings, ILogger<FeedVersionListener> logger)
     : BackgroundService, IFeedVersion
 {
     public const string Channel = "signal_feed";
@@ -32,6 +34,8 @@ public sealed partial class FeedVersionListener(DatabaseSettings database, FeedV
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The version lives in feed_state, which a first start creates: until then there is nothing to listen for.
+        await schema.WaitUntilCurrentAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Signal.Application.Rollouts;
 using Signal.Application.Rollouts.AdvanceRollouts;
 using Signal.Infrastructure.Hosting;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Rollouts;
 
@@ -15,8 +16,9 @@ namespace Signal.Infrastructure.Rollouts;
 public sealed partial class RolloutWorker(
     IServiceScopeFactory scopes,
     RolloutSettings settings,
+    MigrationState schema,
     TimeProvider time,
-    ILogger<RolloutWorker> logger) : PeriodicWorker(time, logger)
+    ILogger<RolloutWorker> logger) : PeriodicWorker(schema, time, logger)
 {
     /// <summary>One pass over the running rollouts; returns how many it looked at.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Signal.Application.Webhooks;
 using Signal.Infrastructure.Hosting;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Webhooks;
 
@@ -12,8 +13,9 @@ namespace Signal.Infrastructure.Webhooks;
 public sealed partial class WebhookDeliveryCleaner(
     NpgsqlDataSource dataSource,
     WebhookSettings settings,
+    MigrationState schema,
     TimeProvider time,
-    ILogger<WebhookDeliveryCleaner> logger) : PeriodicWorker(time, logger)
+    ILogger<WebhookDeliveryCleaner> logger) : PeriodicWorker(schema, time, logger)
 {
     private const int BatchSize = 1000;
 

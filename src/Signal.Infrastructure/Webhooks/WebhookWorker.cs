@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Signal.Application.Webhooks;
 using Signal.Application.Webhooks.DeliverWebhooks;
 using Signal.Infrastructure.Hosting;
+using Signal.Infrastructure.Persistence.Migrations;
 
 namespace Signal.Infrastructure.Webhooks;
 
@@ -16,8 +17,9 @@ public sealed partial class WebhookWorker(
     IServiceScopeFactory scopes,
     IWebhookSender sender,
     WebhookSettings settings,
+    MigrationState schema,
     TimeProvider time,
-    ILogger<WebhookWorker> logger) : PeriodicWorker(time, logger)
+    ILogger<WebhookWorker> logger) : PeriodicWorker(schema, time, logger)
 {
     private const int BatchSize = 20;
 

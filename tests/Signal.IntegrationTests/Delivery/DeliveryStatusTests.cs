@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Signal.Application.Delivery;
 using Signal.Infrastructure.Delivery;
+using Signal.Infrastructure.Persistence.Migrations;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.PipelineIntegrations;
 using Signal.IntegrationTests.Templates;
@@ -96,7 +97,8 @@ public sealed class DeliveryStatusTests(FakeClockApiFactory factory) : ApiTest<F
         (await editor.PipelineIntegrationAsync(pipelineId, pi))["status"]!.GetValue<string>().Should().Be("degraded");
 
         var restartedWithStricterThresholds = new DeliveryMaintenance(Factory.Services.GetRequiredService<NpgsqlDataSource>(),
-            DeliverySettings.Default with { FailingRate = 0.1 }, Factory.Clock, NullLogger<DeliveryMaintenance>.Instance);
+            DeliverySettings.Default with { FailingRate = 0.1 }, Factory.Services.GetRequiredService<MigrationState>(), Factory.Clock,
+            NullLogger<DeliveryMaintenance>.Instance);
         await restartedWithStricterThresholds.RunOnceAsync(default);
 
         (await editor.PipelineIntegrationAsync(pipelineId, pi))["status"]!.GetValue<string>().Should().Be("failing");
