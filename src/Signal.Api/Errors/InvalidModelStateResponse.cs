@@ -68,6 +68,11 @@ public static partial class InvalidModelStateResponse
             return (field == BodyKey ? name : field, "is not a recognised field; remove it", false);
         }
 
+        if (message.StartsWith("Duplicate", StringComparison.Ordinal))
+        {
+            return (field, "is sent more than once; send each field once", false);
+        }
+
         if (MissingRequired().Match(message) is { Success: true } missing)
         {
             return (JoinPath(field, missing.Groups["name"].Value), "is required", false);

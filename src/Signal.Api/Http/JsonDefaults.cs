@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Signal.Api.Http;
 
-/// <summary>The wire format (docs/decisions/0003): snake_case names, lowercase enum strings, UTC timestamps with Z, no unknown fields.</summary>
+/// <summary>
+/// The wire format (docs/decisions/0003): snake_case names, lowercase enum strings, UTC timestamps with Z, no unknown
+/// or repeated fields.
+/// </summary>
 public static class JsonDefaults
 {
     public static void Apply(JsonSerializerOptions options)
@@ -17,8 +19,13 @@ public static class JsonDefaults
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = RequestLimits.MaxJsonDepth;
 
-        // Non-ASCII text (names, the •••• of masked secrets) is written as is; HTML-sensitive characters stay escaped.
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        // {"name":"a","name":"b"} means different things to different parsers (the first wins here, the last there):
+        // a way to smuggle a value past whatever checked the body before. Refused.
+        options.AllowDuplicateProperties = false;
+
+        // Text is written as is — non-ASCII (names, the •••• of masked secrets) and <, >, &, ' alike: responses are
+        // application/json with nosniff, never HTML, so "Admin > Data streams" need not read "Admin \u003E Data streams".
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
         options.Converters.Add(new NulFreeStringConverter());

@@ -32,6 +32,24 @@ public sealed class HttpConventionTests(ProbeApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task DuplicateField_Returns400NamingIt()
+    {
+        using var response = await PostJson("""{"display_name":"a","max_count":2,"display_name":"b"}""");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.ErrorsFor("display_name").Should().Equal("is sent more than once; send each field once");
+    }
+
+    [Fact]
+    public async Task Text_IsWrittenAsIs_WithoutEscapingHtmlCharacters()
+    {
+        using var response = await PostJson("""{"display_name":"Admin > Data streams & 'tags' <x>","max_count":2,"nested":null,"happened_at":null}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"display_name\":\"Admin > Data streams & 'tags' <x>\"");
+    }
+
+    [Fact]
     public async Task UnknownNestedField_Returns400WithItsPath()
     {
         using var response = await PostJson("""{"display_name":"a","max_count":2,"nested":{"inner_value":"x","extra":1}}""");
