@@ -28,6 +28,7 @@ public static class ApiSetup
         services.AddSignalRateLimiting(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSignalForwardedHeaders(builder.Configuration);
+        services.AddSignalCors(builder.Configuration);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddSingleton<JsonEntityTags>();
@@ -68,6 +69,7 @@ public static class ApiSetup
         app.UseMiddleware<NulCharacterMiddleware>();
         app.UseSignalOpenApi();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
