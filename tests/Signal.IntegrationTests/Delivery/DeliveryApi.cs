@@ -22,9 +22,10 @@ public static class DeliveryApi
         return (pipelineId, assignment.Id());
     }
 
-    /// <summary>One report's JSON: a five-minute window ending at <paramref name="windowEnd"/>.</summary>
-    public static string Report(string pipelineIntegrationId, long delivered, long failed, DateTimeOffset windowEnd, string lastError = "null") => $$"""
-        {"pipeline_integration_id":"{{pipelineIntegrationId}}","revision_number":1,"window_start":"{{Iso(windowEnd.AddMinutes(-5))}}",
+    /// <summary>One report's JSON: a five-minute window ending at <paramref name="windowEnd"/>, from a processor that ran <paramref name="revision"/>.</summary>
+    public static string Report(
+        string pipelineIntegrationId, long delivered, long failed, DateTimeOffset windowEnd, string lastError = "null", int revision = 1) => $$"""
+        {"pipeline_integration_id":"{{pipelineIntegrationId}}","revision_number":{{revision}},"window_start":"{{Iso(windowEnd.AddMinutes(-5))}}",
          "window_end":"{{Iso(windowEnd)}}","delivered":{{delivered}},"failed":{{failed}},"last_error":{{lastError}}}
         """;
 

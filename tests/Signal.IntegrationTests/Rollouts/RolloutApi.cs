@@ -70,8 +70,4 @@ public static class RolloutApi
     /// <summary>One pass of the rollout worker of <paramref name="factory"/>'s host.</summary>
     public static Task<int> PassAsync(this SignalApiFactory factory) =>
         factory.Services.GetRequiredService<RolloutWorker>().RunOnceAsync(CancellationToken.None);
-
-    /// <summary>A five-minute report ending at <paramref name="windowEnd"/> from a processor that ran <paramref name="revision"/>.</summary>
-    public static string Report(string pipelineIntegrationId, int revision, long delivered, long failed, DateTimeOffset windowEnd) =>
-        DeliveryApi.Report(pipelineIntegrationId, delivered, failed, windowEnd).Replace("\"revision_number\":1", $"\"revision_number\":{revision}", StringComparison.Ordinal);
 }

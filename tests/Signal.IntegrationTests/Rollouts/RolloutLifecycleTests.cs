@@ -91,14 +91,14 @@ public sealed class RolloutLifecycleTests(FakeClockApiFactory factory) : ApiTest
         Factory.Clock.Advance(TimeSpan.FromMinutes(6));
         var now = Factory.Clock.GetUtcNow();
         await processor.ReportAsync("p1",
-            Report(fleet.Pi(0), revision: 1, delivered: 0, failed: 500, now.AddMinutes(-7)),
-            Report(fleet.Pi(1), revision: 1, delivered: 0, failed: 500, now),
-            Report(fleet.Pi(2), revision: 1, delivered: 0, failed: 500, now));
+            DeliveryApi.Report(fleet.Pi(0), 0, 500, now.AddMinutes(-7), revision: 1),
+            DeliveryApi.Report(fleet.Pi(1), 0, 500, now, revision: 1),
+            DeliveryApi.Report(fleet.Pi(2), 0, 500, now, revision: 1));
         await Factory.PassAsync();
         (await Viewer().RolloutAsync(id)).Status().Should().Be("running",
             "failures from before the deploy, of the old revision, or of a pipeline not deployed yet do not count");
 
-        await processor.ReportAsync("p2", Report(fleet.Pi(1), revision: 2, delivered: 15, failed: 5, now));
+        await processor.ReportAsync("p2", DeliveryApi.Report(fleet.Pi(1), 15, 5, now, revision: 2));
         await Factory.PassAsync();
 
         var rolledBack = await Viewer().RolloutAsync(id);
