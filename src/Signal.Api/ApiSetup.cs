@@ -44,6 +44,7 @@ public static class ApiSetup
             {
                 mvc.Filters.Add<ETagFilter>();
                 mvc.Conventions.Add(new ProblemResponsesConvention());
+                mvc.Conventions.Add(new HeadForEveryGetConvention());
                 mvc.ReturnHttpNotAcceptable = true;
 
                 // Model-state keys of a body error are JSON paths; leave room for the deepest body we accept.
@@ -63,6 +64,7 @@ public static class ApiSetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<ResponseHeadersMiddleware>();
+        app.UseMiddleware<HeadResponseMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

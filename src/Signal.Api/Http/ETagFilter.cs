@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace Signal.Api.Http;
 
 /// <summary>
-/// Gives every successful GET a strong ETag and answers a matching <c>If-None-Match</c> with 304 and no body.
+/// Gives every successful GET (and HEAD) a strong ETag and answers a matching <c>If-None-Match</c> with 304 and no body.
 /// The body is serialised once and written as it was hashed.
 /// </summary>
 public sealed class ETagFilter(JsonEntityTags entityTags) : IAsyncAlwaysRunResultFilter
@@ -14,7 +14,7 @@ public sealed class ETagFilter(JsonEntityTags entityTags) : IAsyncAlwaysRunResul
     {
         var http = context.HttpContext;
         // An action that sets its own ETag (the processor feed's version) keeps it.
-        if (HttpMethods.IsGet(http.Request.Method)
+        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && !http.Response.Headers.ContainsKey(HeaderNames.ETag)
             && context.Result is ObjectResult { Value: { } value, StatusCode: null or StatusCodes.Status200OK } result
             && value is not ProblemDetails)

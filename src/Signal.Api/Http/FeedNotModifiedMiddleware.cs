@@ -14,7 +14,7 @@ public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method)
+        if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && context.Request.Path.Equals(FeedPath, StringComparison.OrdinalIgnoreCase)
             && feedVersion.Current is { } current
             && context.Request.Headers.IfNoneMatch.Count > 0)

@@ -45,6 +45,7 @@ public static class OpenApiSetup
             settings.OperationProcessors.Add(new ResponsesOperationProcessor(
                 provider.GetRequiredService<ExampleRegistry>(),
                 provider.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions));
+            settings.OperationProcessors.Add(new HeadOperationProcessor());
         });
     }
 

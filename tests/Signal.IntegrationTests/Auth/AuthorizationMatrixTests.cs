@@ -26,7 +26,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
     /// The <see cref="Placeholders"/> are created in the caller's organisation (<c>org_test</c>); the owner of another
     /// organisation calls with those same ids.
     /// </summary>
-    private static readonly Dictionary<string, Operation> Operations = new()
+    private static readonly Dictionary<string, Operation> Operations = WithHeadTwins(new()
     {
         // operation id                            method    path                                                          body                                           anonymous viewer editor admin owner other-org-owner processor
         ["Health_Live"] = new("GET", "/health/live", null, "200 200 200 200 200 200 200"),
@@ -82,7 +82,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         ["Webhooks_Redeliver"] = new("POST", "/v1/admin/webhooks/{webhook}/deliveries/{delivery}/redeliver", null, "401 403 403 202 202 404 403"),
         ["Processor_GetConfig"] = new("GET", "/v1/processor/config", null, "401 403 403 403 403 403 200"),
         ["Processor_ReportDeliveries"] = new("POST", "/v1/processor/delivery-reports", """{"processor_id":"p1","reports":[{"pipeline_integration_id":"{assignment}","revision_number":1,"window_start":"2026-01-01T00:00:00Z","window_end":"2026-01-01T00:05:00Z","delivered":1,"failed":0,"last_error":null}]}""", "401 403 403 403 403 403 202"),
-    };
+    });
 
     public enum Caller
     {
@@ -126,7 +126,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
         if (before is not null)
         {
-            await response.ShouldBeProblemAsync(expected, CodeOf(expected));
+            await ShouldBeRefusedAsync(response, operation, expected, CodeOf(expected));
             (await Db.DumpAllTablesAsync()).Should().Be(before, "a refused call changes nothing");
         }
     }
@@ -142,7 +142,7 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
 
         using var response = await ClientFor(Caller.Owner).SendJsonAsync(operation.Method, Placeholders.Fill(operation.Path, values), Placeholders.Fill(operation.Body, values));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await ShouldBeRefusedAsync(response, operation, HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
@@ -186,6 +186,27 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
         fallback!.Requirements.Should().ContainSingle(r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
     }
 
+    /// <summary>Every GET answers HEAD too, with the same statuses: its row is the GET's under the HEAD operation id.</summary>
+    private static Dictionary<string, Operation> WithHeadTwins(Dictionary<string, Operation> operations) =>
+        operations
+            .Concat(operations.Where(o => o.Value.Method == "GET")
+                .Select(o => KeyValuePair.Create(o.Key.Replace("_", "_Head", StringComparison.Ordinal), o.Value with { Method = "HEAD" })))
+            .ToDictionary();
+
+    /// <summary>A refusal is a problem; a HEAD request's has its headers and no body.</summary>
+    private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, Operation operation, HttpStatusCode status, string code)
+    {
+        if (operation.Method != "HEAD")
+        {
+            await response.ShouldBeProblemAsync(status, code);
+            return;
+        }
+
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
     private static string CodeOf(HttpStatusCode status) => status switch
     {
         HttpStatusCode.Unauthorized => "unauthorized",
@@ -214,11 +235,11 @@ public sealed class AuthorizationMatrixTests(CollectorWorkerApiFactory factory)
     private Task<IReadOnlyDictionary<string, string>> ArrangeAsync(Operation operation) =>
         Placeholders.ArrangeAsync(Factory.CreateClient(Org, "admin"), operation.Path + operation.Body, operation.BuiltCollector);
 
-    /// <param name="Method"></param>
-
-    /// <param name="Path"></param>
-    /// <param name="Body"></param>    /// <param name="Statuses">The status of each <see cref="Caller"/>, in their order, separated by spaces.</param>
-    /// <param name="BuiltCollector"></param>
+    /// <param name="Method">The HTTP method.</param>
+    /// <param name="Path">The path, with <see cref="Placeholders"/> for the ids the test creates.</param>
+    /// <param name="Body">The JSON body, if any, with placeholders.</param>
+    /// <param name="Statuses">The status of each <see cref="Caller"/>, in their order, separated by spaces.</param>
+    /// <param name="BuiltCollector">Whether the pipeline needs a built collector first.</param>
     private sealed record Operation(string Method, string Path, string? Body, string Statuses, bool BuiltCollector = false)
     {
         public HttpStatusCode StatusFor(Caller caller) => (HttpStatusCode)int.Parse(Statuses.Split(' ')[(int)caller], System.Globalization.CultureInfo.InvariantCulture);
