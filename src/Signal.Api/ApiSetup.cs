@@ -4,6 +4,7 @@ using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Api.OpenApi;
 using Signal.Api.RateLimiting;
+using Signal.Api.Telemetry;
 using Signal.Application;
 using Signal.Application.Common.Abstractions;
 using Signal.Infrastructure;
@@ -20,7 +21,14 @@ public static class ApiSetup
             kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
         });
 
+        builder.AddSignalTelemetry();
         var services = builder.Services;
+
+        // On SIGTERM Kestrel stops accepting at once and requests in flight get this long to finish; background jobs
+        // are cancelled between steps and roll back (another pass takes them again). Keep an orchestrator's grace
+        // period longer than this.
+        services.Configure<HostOptions>(host =>
+            host.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(30)));
         services.AddApplication();
         services.AddSignalMediator();
         services.AddInfrastructure(builder.Configuration);
@@ -77,6 +85,7 @@ public static class ApiSetup
         app.UseRateLimiter();
         app.UseMiddleware<FeedNotModifiedMiddleware>();
         app.MapControllers();
+        app.MapSignalMetrics();
         return app;
     }
 }

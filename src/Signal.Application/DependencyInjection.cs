@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Signal.Application.Common.Secrets;
+using Signal.Application.Common.Telemetry;
 using Signal.Application.Pipelines;
 using Signal.Application.Templates;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Scoped);
         services.AddScoped<ConfigSealer>();
+        services.AddSingleton<SignalMetrics>();
         services.AddScoped<RevisionPresenter>();
         services.AddScoped<RevisionConfigResolver>();
         return services;

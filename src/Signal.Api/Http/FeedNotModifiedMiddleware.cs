@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Telemetry;
 
 namespace Signal.Api.Http;
 
@@ -8,7 +9,7 @@ namespace Signal.Api.Http;
 /// this instance holds in memory, the answer is 304 with no SQL and almost no allocation. Runs after authorisation, so
 /// only a caller allowed to read the feed learns that it is unchanged.
 /// </summary>
-public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion feedVersion)
+public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion feedVersion, SignalMetrics metrics)
 {
     public const string FeedPath = "/v1/processor/config";
 
@@ -24,6 +25,7 @@ public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 context.Response.Headers.ETag = etag.ToString();
+                metrics.FeedNotModified();
                 return Task.CompletedTask;
             }
         }

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Npgsql;
+using Signal.Application.Common.Telemetry;
 using Signal.Domain.Audit;
 using Signal.Infrastructure.Audit;
 
@@ -12,8 +13,10 @@ namespace Signal.Infrastructure.Persistence;
 /// It also keeps the aggregates the repositories handed out or added (<see cref="Track{T}"/>) and writes the changes
 /// they record as audit events: with the command's next write, or on their own just before the commit.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource, AuditTrail auditTrail) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, AuditTrail auditTrail, SignalMetrics metrics) : IAsyncDisposable
 {
+    private const string RolloutActionPrefix = "rollout.";
+
     private readonly List<AggregateRoot> _tracked = [];
     private NpgsqlConnection? _connection;
     private List<Action>? _afterCommit;
@@ -73,10 +76,23 @@ public sealed class DbSession(NpgsqlDataSource dataSource, AuditTrail auditTrail
             return (sql, parameters);
         }
 
+        CountRolloutTransitions(changes);
         var (auditSql, auditParameters) = auditTrail.Append(changes);
         var merged = new DynamicParameters(parameters);
         merged.AddDynamicParams(auditParameters);
         return (sql.Length == 0 ? auditSql : sql + ";\n" + auditSql, merged);
+    }
+
+    /// <summary>
+    /// Every rollout transition, whichever command made it (a request or the worker), is exactly one <c>rollout.*</c>
+    /// change written here: counting them once committed counts each transition once.
+    /// </summary>
+    private void CountRolloutTransitions(List<RecordedChange> changes)
+    {
+        foreach (var change in changes.Where(c => c.Action.StartsWith(RolloutActionPrefix, StringComparison.Ordinal)))
+        {
+            AfterCommit(() => metrics.RolloutTransitioned(change.Action[RolloutActionPrefix.Length..]));
+        }
     }
 
     public async Task BeginAsync(CancellationToken cancellationToken)

@@ -11,4 +11,6 @@ internal sealed class DbSessionUnitOfWork(DbSession session) : IUnitOfWork
     public Task BeginAsync(CancellationToken cancellationToken) => session.BeginAsync(cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken) => session.CommitAsync(cancellationToken);
+
+    public void AfterCommit(Action action) => session.AfterCommit(action);
 }

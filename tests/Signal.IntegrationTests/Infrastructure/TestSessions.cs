@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Npgsql;
 using Signal.Application.Audit;
 using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Telemetry;
 using Signal.Infrastructure.Audit;
 using Signal.Infrastructure.Persistence;
 
@@ -9,7 +11,18 @@ namespace Signal.IntegrationTests.Infrastructure;
 /// <summary>Sessions a test makes itself, outside any request: their audit events are the system's.</summary>
 public static class TestSessions
 {
-    public static DbSession New(NpgsqlDataSource dataSource) => new(dataSource, new AuditTrail(new TestAuditContext()));
+    public static DbSession New(NpgsqlDataSource dataSource) =>
+        new(dataSource, new AuditTrail(new TestAuditContext()), new SignalMetrics(new UnlistenedMeters()));
+
+    /// <summary>Meters no exporter listens to: a test session's counts go nowhere.</summary>
+    private sealed class UnlistenedMeters : IMeterFactory
+    {
+        public Meter Create(MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
+    }
 
     public sealed class TestAuditContext : IAuditContext
     {

@@ -19,6 +19,7 @@ public sealed class RolloutLifecycleTests(FakeClockApiFactory factory) : ApiTest
     public async Task ATwoWaveRollout_DeploysWaveOneAtOnce_TheNextAfterTheBake_AndCompletes()
     {
         var fleet = await Editor().FleetAsync(4);
+        using var metrics = new MetricRecorder(Factory);
 
         var response = await Editor().PostRolloutAsync(Body(fleet.TemplateId, ""","waves":[{"percent":50},{"percent":100}],"bake_minutes":10"""));
 
@@ -52,6 +53,8 @@ public sealed class RolloutLifecycleTests(FakeClockApiFactory factory) : ApiTest
         done.Status().Should().Be("completed");
         done.TargetStatuses().Should().OnlyContain(s => s == "deployed");
         (await Factory.PassAsync()).Should().Be(0, "a completed rollout is not looked at again");
+        (metrics.Total("signal.rollout.transitions", "transition=created"), metrics.Total("signal.rollout.transitions", "transition=advanced"),
+            metrics.Total("signal.rollout.transitions", "transition=completed")).Should().Be((1, 1, 1));
 
         using var manual = await Editor().PutJsonAsync(
             $"{PipelineIntegrations.AssignmentApi.IntegrationsPath(fleet.Pipeline(0))}/{fleet.Pi(0)}", """{"revision_number":1}""");

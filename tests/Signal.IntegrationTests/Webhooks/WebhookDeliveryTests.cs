@@ -20,6 +20,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory factory) : ApiTest<We
     [Fact]
     public async Task AReceiverFailingTwiceThenSucceeding_GetsTheEventThreeTimes_WithOneWebhookId()
     {
+        using var metrics = new MetricRecorder(Factory);
         await using var receiver = await WebhookReceiver.StartAsync(500, 503);
         var webhook = (await Admin().SubscribeAsync(receiver.Url, "pipeline.created")).Id("id");
         await Admin().CreatePipelineAsync("""{"name":"Retried"}""");
@@ -39,17 +40,21 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory factory) : ApiTest<We
         delivery["attempt_log"]!.AsArray().Select(a => (int?)a!["status_code"]).Should().Equal(500, 503, 200);
         delivery["attempt_log"]![0]!["error"]!.GetValue<string>().Should().Contain("500");
         delivery["attempt_log"]![0]!["response_body"]!.GetValue<string>().Should().Be("answered 500");
+        (metrics.Total("signal.webhook.attempts", "outcome=retrying"), metrics.Total("signal.webhook.attempts", "outcome=delivered"))
+            .Should().Be((2, 1));
     }
 
     [Fact]
     public async Task Gone_DisablesTheSubscription_WithAnAuditEvent()
     {
+        using var metrics = new MetricRecorder(Factory);
         await using var receiver = await WebhookReceiver.StartAsync(410);
         var webhook = (await Admin().SubscribeAsync(receiver.Url, "pipeline.*")).Id("id");
         await Admin().CreatePipelineAsync("""{"name":"Gone"}""");
 
         await Factory.DeliverAsync();
 
+        metrics.Total("signal.webhook.attempts", "outcome=failed").Should().Be(1);
         var shown = await Admin().WebhookAsync(webhook);
         shown["enabled"]!.GetValue<bool>().Should().BeFalse();
         shown["disabled_reason"]!.GetValue<string>().Should().Contain("410");

@@ -9,4 +9,7 @@ public interface IUnitOfWork
     Task BeginAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> once the command's transaction has committed, never if it rolls back.</summary>
+    void AfterCommit(Action action);
 }

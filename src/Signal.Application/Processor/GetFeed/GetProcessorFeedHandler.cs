@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Signal.Application.Common.Abstractions;
 using Signal.Application.Common.Parameters;
+using Signal.Application.Common.Telemetry;
 using Signal.Application.Pipelines;
 using Signal.Domain.Pipelines;
 
 namespace Signal.Application.Processor.GetFeed;
 
-public sealed class GetProcessorFeedHandler(IProcessorFeedSource source, ISecretProtector protector, RevisionConfigResolver resolver)
+public sealed class GetProcessorFeedHandler(
+    IProcessorFeedSource source, ISecretProtector protector, RevisionConfigResolver resolver, SignalMetrics metrics)
     : IQueryHandler<GetProcessorFeedQuery, ProcessorFeedResponse>
 {
     public async ValueTask<ProcessorFeedResponse> Handle(GetProcessorFeedQuery query, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public sealed class GetProcessorFeedHandler(IProcessorFeedSource source, ISecret
         }
 
         var removed = query.Since is null ? [] : snapshot.Pipelines.Where(p => !p.Live).Select(p => Pipeline.KeyPrefix + p.Id).ToList();
+        metrics.FeedServed(changesOnly: query.Since is not null);
         return new ProcessorFeedResponse(snapshot.Version, pipelines, removed);
     }
 }

@@ -1,4 +1,6 @@
 using Mediator;
+using Signal.Application.Common.Abstractions;
+using Signal.Application.Common.Telemetry;
 using Signal.Domain.Webhooks;
 
 namespace Signal.Application.Webhooks.DeliverWebhooks;
@@ -9,7 +11,12 @@ namespace Signal.Application.Webhooks.DeliverWebhooks;
 /// delivery ends, the subscription counts it (failures in a row disable it); a test event does not count.
 /// </remarks>
 public sealed class RecordWebhookAttemptHandler(
-    IWebhookDeliveries deliveries, IWebhookRepository webhooks, WebhookSettings settings, TimeProvider time)
+    IWebhookDeliveries deliveries,
+    IWebhookRepository webhooks,
+    WebhookSettings settings,
+    IUnitOfWork unitOfWork,
+    SignalMetrics metrics,
+    TimeProvider time)
     : ICommandHandler<RecordWebhookAttemptCommand>
 {
     public async ValueTask<Unit> Handle(RecordWebhookAttemptCommand command, CancellationToken cancellationToken)
@@ -20,6 +27,12 @@ public sealed class RecordWebhookAttemptHandler(
         var outcome = result.Delivered ? DeliveryOutcome.Delivered : retryAfter is null ? DeliveryOutcome.Failed : DeliveryOutcome.Pending;
         await deliveries.RecordAsync(
             new RecordedAttempt(message.DeliveryId, message.Attempt, now, result, outcome, now + retryAfter), cancellationToken);
+        unitOfWork.AfterCommit(() => metrics.WebhookAttempted(outcome switch
+        {
+            DeliveryOutcome.Delivered => "delivered",
+            DeliveryOutcome.Pending => "retrying",
+            _ => "failed",
+        }));
 
         if (outcome == DeliveryOutcome.Pending || !(message.CountsAsEvent || result.Gone))
         {

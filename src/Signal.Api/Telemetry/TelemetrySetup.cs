@@ -1,0 +1,94 @@
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Signal.Application.Common.Telemetry;
+
+namespace Signal.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry (docs/operations.md): traces of every request with its SQL and outgoing HTTP, and metrics of requests,
+/// the runtime, the connection pool and the service's own meter. Each is collected only when something consumes it —
+/// traces when an OTLP endpoint is configured, metrics when OTLP or the Prometheus endpoint is on — so a service with
+/// neither pays nothing for them. Logs are JSON on the console in Production, with the trace and span ids.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string ServiceName = "signal-api";
+    public const string PrometheusSetting = "Metrics:Prometheus";
+    public const string PrometheusPath = "/metrics";
+    private const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static WebApplicationBuilder AddSignalTelemetry(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsProduction())
+        {
+            builder.Logging.AddJsonConsole(json =>
+            {
+                // The trace and span ids travel as a scope (the host tracks them for every log of a request).
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
+        var prometheus = builder.Configuration.GetValue<bool>(PrometheusSetting);
+        if (!otlp && !prometheus)
+        {
+            return builder;
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddSignalInstrumentation();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSignalInstrumentation().AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>The spans of a request: the server span, one per SQL command and one per outgoing HTTP call.</summary>
+    public static TracerProviderBuilder AddSignalInstrumentation(this TracerProviderBuilder tracing) => tracing
+        .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeOrScrape(context.Request.Path))
+        .AddHttpClientInstrumentation()
+        .AddNpgsql();
+
+    public static MeterProviderBuilder AddSignalInstrumentation(this MeterProviderBuilder metrics) => metrics
+        .AddAspNetCoreInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddRuntimeInstrumentation()
+        .AddNpgsqlInstrumentation()
+        .AddMeter(SignalMetrics.MeterName);
+
+    /// <summary>
+    /// Maps <c>/metrics</c> when <c>Metrics:Prometheus</c> is true: anonymous (scrapers carry no token; keep the port
+    /// on the internal network) and outside the rate limiter, which only limits <c>/v1</c>.
+    /// </summary>
+    public static WebApplication MapSignalMetrics(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>(PrometheusSetting))
+        {
+            app.MapPrometheusScrapingEndpoint(PrometheusPath).AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments(PrometheusPath);
+}
