@@ -11,7 +11,7 @@ namespace Signal.IntegrationTests.Contract;
 /// </summary>
 public sealed class OpenApiContractTests(SignalApiFactory factory) : ApiTest(factory)
 {
-    public static string ContractPath => Path.Combine(RepositoryRoot(), "openapi", "signal.v1.json");
+    public static string ContractPath => Path.Combine(RepositoryPaths.Root, "openapi", "signal.v1.json");
 
     [Fact]
     public async Task ServedDocument_IsTheCheckedInContract()
@@ -82,16 +82,5 @@ public sealed class OpenApiContractTests(SignalApiFactory factory) : ApiTest(fac
                 }
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Signal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Signal.sln not found above the test binaries.");
     }
 }

@@ -32,9 +32,9 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(BuildOutput(), "Signal.Api.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(RepositoryPaths.ApiBuildOutput, "Signal.Api.dll")])
         {
-            WorkingDirectory = BuildOutput(),
+            WorkingDirectory = RepositoryPaths.ApiBuildOutput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -113,20 +113,6 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    /// <summary>src/Signal.Api's build output of the configuration the tests were built in.</summary>
-    private static string BuildOutput()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "Signal.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Signal.sln not found above the test binaries.");
-        }
-
-        return Path.Combine(root.FullName, "src", "Signal.Api", "bin", configuration, framework);
     }
 
     private static int FreePort()
