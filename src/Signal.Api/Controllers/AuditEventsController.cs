@@ -61,6 +61,7 @@ public sealed class AuditEventsController(ISender sender) : ControllerBase
         await sender.Send(new VerifyAuditChainQuery(), cancellationToken);
 
     /// <summary>Get an audit event</summary>
+    /// <remarks>One change with who made it, from where, and the fields it changed (never a secret's value). ETag for conditional GETs.</remarks>
     /// <param name="id">The event id (evt_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet("{id}")]

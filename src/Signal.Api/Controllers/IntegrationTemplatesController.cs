@@ -65,6 +65,7 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     }
 
     /// <summary>Get an integration template</summary>
+    /// <remarks>By id (tmpl_…) or slug: the template with its latest revision's number. ETag for conditional GETs.</remarks>
     /// <param name="id">The template id (tmpl_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet("{id}")]
@@ -161,6 +162,7 @@ public sealed class IntegrationTemplatesController(ISender sender) : ControllerB
     }
 
     /// <summary>Get a revision</summary>
+    /// <remarks>One immutable revision of the template by number, its config with secrets masked. ETag for conditional GETs.</remarks>
     /// <param name="id">The template id (tmpl_…).</param>
     /// <param name="rev">A revision number (3) or id (rev_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>

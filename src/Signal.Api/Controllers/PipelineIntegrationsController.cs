@@ -21,6 +21,7 @@ namespace Signal.Api.Controllers;
 public sealed class PipelineIntegrationsController(ISender sender) : ControllerBase
 {
     /// <summary>List a pipeline's integrations</summary>
+    /// <remarks>In assignment order, each with the revision it is pinned to and its delivery status.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet]
@@ -51,6 +52,7 @@ public sealed class PipelineIntegrationsController(ISender sender) : ControllerB
     }
 
     /// <summary>Get a pipeline integration</summary>
+    /// <remarks>The assignment with its pinned revision, enabled flag and delivery status. ETag for `If-Match` on update.</remarks>
     /// <param name="id">The pipeline id (pip_…).</param>
     /// <param name="piId">The assignment id (pi_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>

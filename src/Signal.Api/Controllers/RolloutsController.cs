@@ -68,6 +68,7 @@ public sealed class RolloutsController(ISender sender) : ControllerBase
         await sender.Send(new ListRolloutsQuery(status, integrationId, limit, offset), cancellationToken);
 
     /// <summary>Get a rollout</summary>
+    /// <remarks>Its status, waves, each wave's pipelines and the health measured since each deploy. ETag for conditional GETs.</remarks>
     /// <param name="id">The rollout id (ro_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet("{id}")]

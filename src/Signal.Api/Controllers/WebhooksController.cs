@@ -46,6 +46,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
     }
 
     /// <summary>List webhooks</summary>
+    /// <remarks>The organisation's subscriptions, newest first; secrets are never shown.</remarks>
     /// <param name="limit">Items per page, 1..100.</param>
     /// <param name="offset">Items to skip.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
@@ -58,6 +59,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
         await sender.Send(new ListWebhooksQuery(limit, offset), cancellationToken);
 
     /// <summary>Get a webhook</summary>
+    /// <remarks>The subscription without its secret. ETag for `If-Match` on update.</remarks>
     /// <param name="id">The webhook id (wh_…).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     [HttpGet("{id}")]

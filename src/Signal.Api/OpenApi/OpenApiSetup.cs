@@ -13,6 +13,7 @@ public static class OpenApiSetup
     public const string DocumentPath = "/openapi/{documentName}.json";
     public const string UiPath = "/docs";
     private const string BearerScheme = "bearer";
+    private const string LocalUrl = "http://localhost:8084";
 
     public static IServiceCollection AddSignalOpenApi(this IServiceCollection services)
     {
@@ -46,6 +47,8 @@ public static class OpenApiSetup
                 provider.GetRequiredService<ExampleRegistry>(),
                 provider.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions));
             settings.OperationProcessors.Add(new HeadOperationProcessor());
+            settings.UseControllerSummaryAsTagDescription = true;
+            settings.PostProcess = PortableContract.Apply;
         });
     }
 
@@ -55,8 +58,17 @@ public static class OpenApiSetup
             settings.Path = DocumentPath;
 
             // The document is the checked-in contract (openapi/signal.v1.json): it must not depend on the host that
-            // served it. Clients are given their base URL.
-            settings.PostProcess = (document, _) => document.Servers.Clear();
+            // served it. It names the local API; clients are given their deployment's base URL.
+            settings.PostProcess = (document, _) =>
+            {
+                document.Servers.Clear();
+                document.Servers.Add(new OpenApiServer
+                {
+                    Url = "{base_url}",
+                    Description = "Your deployment of the API.",
+                    Variables = { ["base_url"] = new OpenApiServerVariable { Default = LocalUrl, Description = "Where the API runs; scripts/run serves it at " + LocalUrl + "." } },
+                });
+            };
         })
         .UseSwaggerUi(settings =>
         {

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Signal.Application;
 using Signal.Application.Common.Abstractions;
 using Signal.Infrastructure;
 using Signal.Infrastructure.Persistence;
@@ -137,7 +138,7 @@ public sealed class UnitOfWorkDisposalTests : IAsyncLifetime
     private static async Task<long> TransactionIdAsync(DbSession session, CancellationToken cancellationToken = default) =>
         await session.QuerySingleOrDefaultAsync<long>("SELECT txid_current()", new { }, cancellationToken);
 
-    /// <summary>The production registrations of the Infrastructure layer over the test database.</summary>
+    /// <summary>The production registrations of the Application and Infrastructure layers over the test database.</summary>
     private static ServiceProvider BuildInfrastructure(int maxPoolSize)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -146,7 +147,7 @@ public sealed class UnitOfWorkDisposalTests : IAsyncLifetime
             ["Secrets:MasterKeys:test1"] = TestSettings.MasterKey,
             ["Secrets:ActiveKeyId"] = "test1",
         }).Build();
-        return new ServiceCollection().AddLogging().AddInfrastructure(configuration)
+        return new ServiceCollection().AddLogging().AddMetrics().AddApplication().AddInfrastructure(configuration)
             .AddScoped<IAuditContext, TestSessions.TestAuditContext>()
             .BuildServiceProvider(validateScopes: true);
     }
