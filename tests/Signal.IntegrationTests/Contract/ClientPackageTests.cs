@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Signal.Api.Auth;
@@ -92,28 +91,7 @@ public sealed class ClientPackageTests(SignalApiFactory factory) : ApiTest(facto
         RunAsync(directory, new Dictionary<string, string>(), arguments);
 
     /// <summary>Runs <c>dotnet</c> with its own package folder, so nothing cached from an earlier run is used.</summary>
-    private async Task<string> RunAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_work.FullName, "packages");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        var text = await output + await errors;
-        process.ExitCode.Should().Be(0, $"dotnet {string.Join(' ', arguments)} failed:\n{text}");
-        return text;
-    }
+    private Task<string> RunAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Tool.RunAsync("dotnet", directory,
+            new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = Path.Combine(_work.FullName, "packages") }, arguments);
 }

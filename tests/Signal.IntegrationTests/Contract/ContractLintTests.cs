@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Signal.IntegrationTests.Infrastructure;
 
 namespace Signal.IntegrationTests.Contract;
@@ -20,23 +19,11 @@ public sealed class ContractLintTests
         output.Should().Contain("No results with a severity of 'hint' or higher found");
     }
 
-    private static async Task<string> NpmAsync(params string[] arguments)
+    private static Task<string> NpmAsync(params string[] arguments)
     {
         var directory = Path.Combine(RepositoryPaths.Root, "openapi");
         Directory.Exists(Path.Combine(directory, "node_modules")).Should().BeTrue(
             "the linters are installed by scripts/test (npm ci in openapi/); run the tests with it");
-        var start = new ProcessStartInfo("npm", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        var text = await output + await errors;
-        process.ExitCode.Should().Be(0, text);
-        return text;
+        return Tool.RunAsync("npm", directory, null, arguments);
     }
 }

@@ -1,0 +1,2 @@
+export * from "./signal-client.js";
+export * from "./client-base.js";
