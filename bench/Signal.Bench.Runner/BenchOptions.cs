@@ -3,6 +3,7 @@ namespace Signal.Bench.Runner;
 /// <summary>What bench/run hands the runner, and the sizes of the full and quick runs.</summary>
 public sealed record BenchOptions(
     bool Quick,
+    bool Telemetry,
     string Root,
     string ConnectionString,
     string SigningKey,
@@ -21,6 +22,7 @@ public sealed record BenchOptions(
         var quick = args.Contains("--quick");
         return new BenchOptions(
             quick,
+            Environment.GetEnvironmentVariable("SIGNAL_BENCH_TELEMETRY") != "off",
             Arg("root"),
             Arg("connection"),
             Arg("signing-key"),

@@ -21,6 +21,16 @@ var productEnvironment = new Dictionary<string, string>
     ["RateLimiting__ProcessorPermitsPerMinute"] = "1000000000",
 };
 
+// Telemetry on, as production runs it (SIGNAL_BENCH_TELEMETRY=off measures without): traces and metrics exported over
+// OTLP to a sink on loopback, and /metrics served.
+await using var otlp = new OtlpSink(18086);
+if (options.Telemetry)
+{
+    productEnvironment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.Endpoint;
+    productEnvironment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+    productEnvironment["Metrics__Prometheus"] = "true";
+}
+
 await using var database = new Database(options.ConnectionString);
 await using var product = await ServerProcess.StartAsync(productDll, 18084, productEnvironment, "/health/ready");
 var adminToken = await Tokens.MintAsync(productDll, productEnvironment, "--org", BigOrgSeeder.Org, "--role", "admin", "--sub", "user_bench", "--ttl", "8h");
@@ -55,7 +65,7 @@ goals.Add(await scenarios.DeliveryAsync(http));
 goals.Add(await scenarios.WritesAsync(http, pipelineIds));
 goals.Add(await scenarios.MemoryAsync(productPaths));
 
-var report = Report.Render(options, goals, scenarios.Runs, stopwatch.Elapsed);
+var report = Report.Render(options, goals, scenarios.Runs, stopwatch.Elapsed, otlp.Exports);
 var resultFile = Path.Combine(options.Root, "bench", "results", options.Quick ? "quick.md" : "latest.md");
 await File.WriteAllTextAsync(resultFile, report);
 Console.WriteLine(report);

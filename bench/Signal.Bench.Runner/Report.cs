@@ -9,7 +9,7 @@ public sealed record GoalResult(string Id, string Goal, string Measured, string 
 /// <summary>Writes bench/results/latest.md: the goals first, then every run the medians come from.</summary>
 public static class Report
 {
-    public static string Render(BenchOptions options, IReadOnlyList<GoalResult> goals, IReadOnlyList<string> runs, TimeSpan elapsed)
+    public static string Render(BenchOptions options, IReadOnlyList<GoalResult> goals, IReadOnlyList<string> runs, TimeSpan elapsed, long telemetryExports)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark results ({(options.Quick ? "quick" : "full")} run)");
@@ -18,6 +18,11 @@ public static class Report
             $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; {options.BigOrgPipelines:N0} pipelines in the big organisation " +
             $"(3 assignments each) and {options.OtherPipelines:N0} in 99 others; {options.Rounds} round(s) of {options.SecondsPerRun} s per measurement, " +
             $"product and baseline interleaved; medians. Took {elapsed:mm\\:ss}. Method: docs/performance.md.");
+        md.AppendLine();
+        md.AppendLine(options.Telemetry
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Telemetry on, as in production: traces and metrics exported over OTLP to a collector stand-in on loopback ({telemetryExports:N0} exports), /metrics served.")
+            : "Telemetry off (SIGNAL_BENCH_TELEMETRY=off).");
         if (options.Quick)
         {
             md.AppendLine();

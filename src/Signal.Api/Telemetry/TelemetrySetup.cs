@@ -2,6 +2,7 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Signal.Api.Http;
 using Signal.Application.Common.Telemetry;
 
 namespace Signal.Api.Telemetry;
@@ -64,7 +65,7 @@ public static class TelemetrySetup
 
     /// <summary>The spans of a request: the server span, one per SQL command and one per outgoing HTTP call.</summary>
     public static TracerProviderBuilder AddSignalInstrumentation(this TracerProviderBuilder tracing) => tracing
-        .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeOrScrape(context.Request.Path))
+        .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeScrapeOrFeedPoll(context.Request))
         .AddHttpClientInstrumentation()
         .AddNpgsql();
 
@@ -89,6 +90,14 @@ public static class TelemetrySetup
         return app;
     }
 
-    private static bool IsProbeOrScrape(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments(PrometheusPath);
+    /// <summary>
+    /// Requests not traced: health probes, metric scrapes, and the processors' conditional feed polls — every processor
+    /// polls every few seconds, almost always to hear "unchanged" (304 from memory), and a span of each would cost the
+    /// hottest path more than the poll itself. They are counted instead (request metrics and
+    /// <c>signal.processor_feed.responses</c>).
+    /// </summary>
+    private static bool IsProbeScrapeOrFeedPoll(HttpRequest request) =>
+        request.Path.StartsWithSegments("/health")
+        || request.Path.StartsWithSegments(PrometheusPath)
+        || (request.Path.StartsWithSegments(FeedNotModifiedMiddleware.FeedPath) && request.Headers.IfNoneMatch.Count > 0);
 }

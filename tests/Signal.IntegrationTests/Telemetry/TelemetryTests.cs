@@ -37,6 +37,23 @@ public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
     }
 
     [Fact]
+    public async Task ConditionalFeedPolls_AreNotTraced_ButAFullFeedIs()
+    {
+        var processor = Factory.CreateProcessorClient();
+        using var full = await processor.GetAsync(FeedPath);
+        await Factory.WaitForSpanAsync(s => s.Kind == ActivityKind.Server && s.DisplayName == "GET v1/processor/config");
+        var traced = Factory.Spans.Count(s => s.DisplayName == "GET v1/processor/config");
+
+        await WaitForNotModifiedAsync(processor, full.Headers.ETag!);
+        using var health = await Factory.CreateClient().GetAsync("/health/live");
+        using var after = await Viewer().GetAsync(PipelineApi.PipelinesPath);
+        await Factory.WaitForSpanAsync(s => s.Kind == ActivityKind.Server && s.DisplayName == "GET v1/admin/pipelines");
+
+        Factory.Spans.Count(s => s.DisplayName == "GET v1/processor/config").Should().Be(traced, "conditional polls are counted, not traced");
+        Factory.Spans.Should().NotContain(s => s.DisplayName.Contains("health", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AProblemsTraceId_IsTheTraceOfTheRequest()
     {
         using var response = await Viewer().GetAsync($"{PipelineApi.PipelinesPath}/pip_unknown");
