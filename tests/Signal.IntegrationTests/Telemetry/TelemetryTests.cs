@@ -6,15 +6,18 @@ using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Signal.Api.Telemetry;
 using Signal.IntegrationTests.Delivery;
+using Signal.IntegrationTests.Hosting;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.Pipelines;
+using Signal.IntegrationTests.Webhooks;
 
 namespace Signal.IntegrationTests.Telemetry;
 
 /// <summary>
 /// Traces and metrics as an operator sees them: a request's server span with its SQL spans in one trace (and that trace
 /// in the problem's <c>trace_id</c>), the Prometheus text at <c>/metrics</c> with the framework's and the service's own
-/// instruments, open to scrapers and outside the rate limiter, and no <c>/metrics</c> unless it is switched on.
+/// instruments, open to scrapers and outside the rate limiter, and no <c>/metrics</c> unless it is switched on; with
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the API run as a process exports traces and metrics to it.
 /// </summary>
 public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
     : ApiTest<TelemetryTests.TracedApiFactory>(factory), IClassFixture<TelemetryTests.TracedApiFactory>
@@ -116,6 +119,31 @@ public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
         {
             (await Factory.CreateClient().GetAsync(TelemetrySetup.PrometheusPath)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task WithAnOtlpEndpoint_TracesAndMetricsAreExportedToIt()
+    {
+        await using var collector = await WebhookReceiver.StartAsync();
+        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        });
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+
+        (await client.GetAsync(PipelineApi.PipelinesPath)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(collector.Received.Any(r => r.Path == "/v1/traces") && collector.Received.Any(r => r.Path == "/v1/metrics")))
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "traces and metrics are exported to the configured endpoint");
+            await Task.Delay(100);
+        }
+
+        collector.Received.Should().OnlyContain(r => r.Headers.ContentType == "application/x-protobuf");
     }
 
     [Fact]

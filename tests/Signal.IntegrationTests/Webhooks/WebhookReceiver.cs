@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Signal.IntegrationTests.Webhooks;
 
 /// <summary>
-/// A real HTTP receiver on 127.0.0.1 (Kestrel, a free port) that records every request and answers each with the next
-/// of the responses it was given, then 200.
+/// A real HTTP receiver on 127.0.0.1 (Kestrel, a free port) that records every POST, whatever its path, and answers each
+/// with the next of the responses it was given, then 200. Webhooks are sent to <see cref="Url"/>; an OTLP exporter
+/// given <see cref="BaseUrl"/> posts to its <c>/v1/traces</c> and <c>/v1/metrics</c>.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -26,7 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
-    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks";
+    public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+    public string Url => BaseUrl + "/hooks";
 
     /// <summary>A receiver that answers the first requests with <paramref name="statuses"/>, then 200.</summary>
     public static Task<WebhookReceiver> StartAsync(params int[] statuses) =>
@@ -39,12 +42,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app, responses);
-        app.MapPost("/hooks", async http =>
+        app.MapPost("/{**path}", async http =>
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
             receiver.Received.Enqueue(new ReceivedWebhook(
-                new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+                http.Request.Path, new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
             await (receiver._responses.TryDequeue(out var respond) ? respond(http) : Answer(http, StatusCodes.Status200OK));
         });
         await app.StartAsync();
@@ -70,8 +73,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-/// <summary>A request the receiver got: its headers and its body, as sent.</summary>
-public sealed record ReceivedWebhook(IHeaderDictionary Headers, string Body)
+/// <summary>A request the receiver got: its path, its headers and its body, as sent.</summary>
+public sealed record ReceivedWebhook(string Path, IHeaderDictionary Headers, string Body)
 {
     public string Id => Headers["webhook-id"].ToString();
 
