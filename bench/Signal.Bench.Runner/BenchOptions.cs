@@ -13,7 +13,9 @@ public sealed record BenchOptions(
     int AuditEvents,
     int Rounds,
     int SecondsPerRun,
-    int SteadySeconds)
+    int SteadySeconds,
+    int MinWarmUpRuns,
+    int MaxWarmUpRuns)
 {
     public static BenchOptions From(string[] args)
     {
@@ -32,6 +34,8 @@ public sealed record BenchOptions(
             AuditEvents: quick ? 20_000 : 1_000_000,
             Rounds: quick ? 1 : 3,
             SecondsPerRun: quick ? 2 : 10,
-            SteadySeconds: quick ? 3 : 60);
+            SteadySeconds: quick ? 3 : 60,
+            MinWarmUpRuns: quick ? 1 : 3,
+            MaxWarmUpRuns: quick ? 1 : 12);
     }
 }

@@ -51,10 +51,6 @@ var productPaths = pipelineIds.Select(id => $"/v1/admin/pipelines/{id}").ToList(
 var baselinePaths = pipelineIds.Select(id => $"/pipelines/{id}?org={BigOrgSeeder.Org}").ToList();
 var scenarios = new Scenarios(options, database, product, baseline, admin, processor);
 
-Console.WriteLine("Warming up…");
-await LoadTools.WrkAsync(product.Address, productPaths, admin, Math.Max(2, options.SecondsPerRun / 2));
-await LoadTools.WrkAsync(baseline.Address, baselinePaths, new Dictionary<string, string>(), Math.Max(2, options.SecondsPerRun / 2));
-
 var goals = new List<GoalResult>();
 goals.AddRange(await scenarios.ReadPipelineAsync(productPaths, baselinePaths, pipelineIds[0]));
 goals.Add(await scenarios.FeedNotModifiedAsync());

@@ -88,8 +88,8 @@ public static class DependencyInjection
         AddWebhooks(services, configuration);
         services.AddScoped<IPipelineIntegrationRepository, PipelineIntegrationRepository>();
         services.AddScoped<IPipelineIntegrationQueries, PipelineIntegrationQueries>();
-        services.AddSingleton<IProcessorFeedSource, ProcessorFeedSource>();
-        services.AddSingleton(new FeedVersionSettings(configuration.GetValue("Feed:RefreshInterval", TimeSpan.FromSeconds(10))));
+        services.AddScoped<IProcessorFeedSource, ProcessorFeedSource>();
+        services.AddSingleton(FeedSettings.From(configuration));
         services.AddSingleton<FeedVersionListener>();
         services.AddSingleton<IFeedVersion>(provider => provider.GetRequiredService<FeedVersionListener>());
         services.AddHostedService(provider => provider.GetRequiredService<FeedVersionListener>());

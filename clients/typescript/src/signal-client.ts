@@ -7347,9 +7347,13 @@ export interface CollectorStatusResponse {
     [key: string]: any;
 }
 
+/** One snapshot of the processor feed. */
 export interface ProcessorFeedResponse {
+    /** The feed version of this snapshot; the ETag is "v{version}". */
     version?: number;
+    /** Every live pipeline, or with since those changed after it, in id order. */
     pipelines?: FeedPipeline[];
+    /** With since: keys of the pipelines disabled or deleted after it. */
     removed_pipeline_keys?: string[];
 
     [key: string]: any;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Signal.Api.Auth;
 using Signal.Api.Contracts.Delivery;
+using Signal.Api.Contracts.Processor;
 using Signal.Api.Errors;
 using Signal.Api.Http;
 using Signal.Application.Delivery.ReportDeliveries;
@@ -31,11 +32,11 @@ public sealed class ProcessorController(ISender sender) : ControllerBase
     [ProducesResponseType<ProcessorFeedResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ApiProblem>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    public async Task<ProcessorFeedResponse> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
+    public async Task<IActionResult> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
     {
         var feed = await sender.Send(new GetProcessorFeedQuery(since), cancellationToken);
         Response.Headers.ETag = FeedNotModifiedMiddleware.ETagOf(feed.Version).ToString();
-        return feed;
+        return Ok(feed);
     }
 
     /// <summary>Report deliveries</summary>

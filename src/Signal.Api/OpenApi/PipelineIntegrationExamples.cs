@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Signal.Api.Contracts.PipelineIntegrations;
+using Signal.Api.Contracts.Processor;
 using Signal.Application.PipelineIntegrations;
 using Signal.Application.PipelineIntegrations.ListTemplatePipelines;
 using Signal.Application.PipelineIntegrations.RemovePipelineIntegration;

@@ -2,19 +2,24 @@ using Signal.Application.PipelineIntegrations;
 
 namespace Signal.Application.Processor;
 
-/// <summary>Reads the feed from one consistent snapshot of the database.</summary>
+/// <summary>Reads the feed from one consistent snapshot of the database, a page at a time.</summary>
 public interface IProcessorFeedSource
 {
     /// <summary>
-    /// The current version and the pipelines to report: all live ones, or with <paramref name="since"/> every pipeline
-    /// (live or not) changed after that version. Pipeline integrations are the enabled ones of the live pipelines returned.
+    /// Opens a snapshot and reads its version. Its pages hold the live pipelines to report — all of them, or with
+    /// <paramref name="since"/> those changed after that version — with their enabled pipeline integrations; with
+    /// <paramref name="since"/>, the removed pipelines are those changed after it that are no longer live. The snapshot
+    /// stays open, and holds a connection, until the scope that opened it ends: read it within the request.
     /// </summary>
-    Task<FeedSnapshot> LoadAsync(long? since, CancellationToken cancellationToken);
+    Task<FeedSnapshot> OpenAsync(long? since, CancellationToken cancellationToken);
 }
 
-public sealed record FeedSnapshot(long Version, IReadOnlyList<FeedPipelineRow> Pipelines, IReadOnlyList<FeedPipelineIntegration> PipelineIntegrations);
+public sealed record FeedSnapshot(long Version, IAsyncEnumerable<FeedPage> LivePipelines, IAsyncEnumerable<string> RemovedPipelineIds);
 
-/// <summary>A pipeline as the feed needs it; <see cref="Live"/> is enabled and not deleted.</summary>
+/// <summary>A page of live pipelines in id order, with the enabled pipeline integrations of exactly those pipelines.</summary>
+public sealed record FeedPage(IReadOnlyList<FeedPipelineRow> Pipelines, IReadOnlyList<FeedPipelineIntegration> PipelineIntegrations);
+
+/// <summary>A live (enabled, not deleted) pipeline as the feed needs it.</summary>
 public sealed record FeedPipelineRow(
     string Id,
     string OrgId,
@@ -22,7 +27,6 @@ public sealed record FeedPipelineRow(
     IReadOnlyList<string> DomainAllowlist,
     int RateLimitRps,
     bool ChallengeTokenRequired,
-    IReadOnlyDictionary<string, string> Parameters,
-    bool Live);
+    IReadOnlyDictionary<string, string> Parameters);
 
 public sealed record FeedPipelineIntegration(string PipelineId, string OrgId, PinnedConfig Assigned);

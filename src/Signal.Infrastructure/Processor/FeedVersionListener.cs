@@ -15,7 +15,7 @@ namespace Signal.Infrastructure.Processor;
 /// <c>Feed:RefreshInterval</c> in case a notification was missed. Reconnects when the connection is lost.
 /// </summary>
 public sealed partial class FeedVersionListener(
-    DatabaseSettings database, MigrationState schema, FeedVersionSettings settings, ILogger<FeedVersionListener> logger)
+    DatabaseSettings database, MigrationState schema, FeedSettings settings, ILogger<FeedVersionListener> logger)
     : BackgroundService, IFeedVersion
 {
     public const string Channel = "signal_feed";
@@ -105,6 +105,3 @@ public sealed partial class FeedVersionListener(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed version listener lost its connection ({Reason}); reconnecting")]
     private partial void LogListenFailed(string reason);
 }
-
-/// <summary>How often the feed version is re-read even without notifications (<c>Feed:RefreshInterval</c>, default 10 s).</summary>
-public sealed record FeedVersionSettings(TimeSpan RefreshInterval);

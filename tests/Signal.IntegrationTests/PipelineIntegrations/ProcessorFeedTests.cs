@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
@@ -10,11 +11,16 @@ using static Signal.IntegrationTests.PipelineIntegrations.AssignmentApi;
 
 namespace Signal.IntegrationTests.PipelineIntegrations;
 
-/// <summary>The processor feed, its version, conditional requests and <c>since</c>.</summary>
+/// <summary>
+/// The processor feed, its version, conditional requests and <c>since</c>. The feed is read <see cref="PageSize"/>
+/// pipelines at a time here, so every test with more pipelines than that crosses pages.
+/// </summary>
 public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory factory)
     : ApiTest<ProcessorFeedTests.CountingFeedApiFactory>(factory), IClassFixture<ProcessorFeedTests.CountingFeedApiFactory>
 {
     private const string FeedPath = "/v1/processor/config";
+
+    private const int PageSize = 2;
 
     private HttpClient Editor() => Factory.CreateClient("org_test", "editor");
 
@@ -149,6 +155,81 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         nothing["removed_pipeline_keys"]!.AsArray().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task AFeedOfSeveralPages_HasEveryLivePipelineOnceInIdOrder_EachWithItsOwnIntegrations()
+    {
+        var template = await Editor().InstallGa4WithReferencesAsync();
+        var other = await Editor().InstallMetaTemplateAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 2 * PageSize + 1; i++)
+        {
+            ids.Add(await Editor().CreatePipelineWithGa4ParametersAsync($"Paged {i}", $"G-{i}", $"s{i}"));
+        }
+
+        // Integrations on the last pipeline of a page, the first of the next, and the lone pipeline of the last page.
+        var assigned = new Dictionary<string, string[]>
+        {
+            [ids[PageSize - 1]] = [template, other],
+            [ids[PageSize]] = [template],
+            [ids[^1]] = [other],
+        };
+        foreach (var (pipeline, templates) in assigned)
+        {
+            foreach (var t in templates)
+            {
+                await Editor().AssignAsync(pipeline, t);
+            }
+        }
+
+        var disabled = await Editor().CreatePipelineWithGa4ParametersAsync("Disabled", "G-D", "d");
+        (await Editor().PutJsonAsync($"{PipelineApi.PipelinesPath}/{disabled}", """{"enabled":false}""")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var (feed, _) = await GetFeedAsync();
+
+        var pipelines = feed["pipelines"]!.AsArray().Select(p => p!).ToList();
+        pipelines.Select(p => p["pipeline_id"]!.GetValue<string>()).Should().Equal(ids.Order(StringComparer.Ordinal));
+        foreach (var pipeline in pipelines)
+        {
+            var id = pipeline["pipeline_id"]!.GetValue<string>();
+            var integrations = pipeline["integrations"]!.AsArray();
+            integrations.Select(i => i!["integration_id"]!.GetValue<string>())
+                .Should().Equal(assigned.GetValueOrDefault(id, []), $"{id} has exactly its own integrations, in the order they were assigned");
+            foreach (var ga4 in integrations.Where(i => i!["vendor"]!.GetValue<string>() == "ga4"))
+            {
+                ga4!["config"]!["measurement_id"]!.GetValue<string>().Should().Be($"G-{ids.IndexOf(id)}", "each config is resolved with its own pipeline's parameters");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ThePagesOfAFeed_AllBelongToTheMomentItsVersionWasRead()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 2 * PageSize; i++)
+        {
+            ids.Add((await Editor().CreatePipelineAsync($$"""{"name":"Snapshot {{i}}"}""")).Id());
+        }
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetRequiredService<IProcessorFeedSource>();
+        var snapshot = await source.OpenAsync(since: null, CancellationToken.None);
+        await using var pages = snapshot.LivePipelines.GetAsyncEnumerator();
+        (await pages.MoveNextAsync()).Should().BeTrue();
+        var read = pages.Current.Pipelines.Select(p => p.Id).ToList();
+
+        // Committed while the feed is being written: a new pipeline (its id sorts last) and a later page's pipeline disabled.
+        var added = (await Editor().CreatePipelineAsync("""{"name":"Too late"}""")).Id();
+        (await Editor().PutJsonAsync($"{PipelineApi.PipelinesPath}/{ids[^1]}", """{"enabled":false}""")).StatusCode.Should().Be(HttpStatusCode.OK);
+        while (await pages.MoveNextAsync())
+        {
+            read.AddRange(pages.Current.Pipelines.Select(p => p.Id));
+        }
+
+        read.Should().Equal(ids.Order(StringComparer.Ordinal), "the whole feed is the snapshot of its version")
+            .And.NotContain(added);
+        (await VersionAsync()).Should().BeGreaterThan(snapshot.Version, "the changes are in the next version");
+    }
+
     [Theory]
     [InlineData("?since=-1")]
     [InlineData("?since=abc")]
@@ -215,20 +296,21 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting("Feed:PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>
             {
-                services.AddSingleton<ProcessorFeedSource>();
-                services.AddSingleton<IProcessorFeedSource>(provider =>
+                services.AddScoped<ProcessorFeedSource>();
+                services.AddScoped<IProcessorFeedSource>(provider =>
                     new CountingSource(provider.GetRequiredService<ProcessorFeedSource>(), () => Interlocked.Increment(ref _feedLoads)));
             });
         }
 
         private sealed class CountingSource(IProcessorFeedSource inner, Action counted) : IProcessorFeedSource
         {
-            public Task<FeedSnapshot> LoadAsync(long? since, CancellationToken cancellationToken)
+            public Task<FeedSnapshot> OpenAsync(long? since, CancellationToken cancellationToken)
             {
                 counted();
-                return inner.LoadAsync(since, cancellationToken);
+                return inner.OpenAsync(since, cancellationToken);
             }
         }
     }

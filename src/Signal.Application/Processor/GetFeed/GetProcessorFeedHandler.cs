@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Mediator;
 using Signal.Application.Common.Abstractions;
@@ -10,39 +11,52 @@ namespace Signal.Application.Processor.GetFeed;
 
 public sealed class GetProcessorFeedHandler(
     IProcessorFeedSource source, ISecretProtector protector, RevisionConfigResolver resolver, SignalMetrics metrics)
-    : IQueryHandler<GetProcessorFeedQuery, ProcessorFeedResponse>
+    : IQueryHandler<GetProcessorFeedQuery, ProcessorFeed>
 {
-    public async ValueTask<ProcessorFeedResponse> Handle(GetProcessorFeedQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ProcessorFeed> Handle(GetProcessorFeedQuery query, CancellationToken cancellationToken)
     {
-        var snapshot = await source.LoadAsync(query.Since, cancellationToken);
-        var byPipeline = snapshot.PipelineIntegrations.ToLookup(a => a.PipelineId);
+        var snapshot = await source.OpenAsync(query.Since, cancellationToken);
+        metrics.FeedServed(changesOnly: query.Since is not null);
+        return new ProcessorFeed(snapshot.Version, ResolveAsync(snapshot.LivePipelines, cancellationToken), KeysOf(snapshot.RemovedPipelineIds, cancellationToken));
+    }
 
-        // Many pipelines share a revision: each is decrypted once per snapshot.
+    private async IAsyncEnumerable<FeedPipeline> ResolveAsync(
+        IAsyncEnumerable<FeedPage> pages, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Many pipelines share a revision: each is decrypted once per feed.
         var decrypted = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        var pipelines = new List<FeedPipeline>();
-        foreach (var row in snapshot.Pipelines.Where(p => p.Live))
+        await foreach (var page in pages.WithCancellation(cancellationToken))
         {
-            var secret = await protector.UnprotectAsync(
-                new SecretScope(row.OrgId, row.Id, PipelineSecret.FieldName), row.SecretCiphertext, cancellationToken);
-            var integrations = new List<FeedIntegration>();
-            foreach (var (_, orgId, assigned) in byPipeline[row.Id])
+            var byPipeline = page.PipelineIntegrations.ToLookup(a => a.PipelineId);
+            foreach (var row in page.Pipelines)
             {
-                if (!decrypted.TryGetValue(assigned.RevisionId, out var plain))
+                var secret = await protector.UnprotectAsync(
+                    new SecretScope(row.OrgId, row.Id, PipelineSecret.FieldName), row.SecretCiphertext, cancellationToken);
+                var integrations = new List<FeedIntegration>();
+                foreach (var (_, orgId, assigned) in byPipeline[row.Id])
                 {
-                    plain = await resolver.DecryptAsync(orgId, assigned, cancellationToken);
-                    decrypted[assigned.RevisionId] = plain;
+                    if (!decrypted.TryGetValue(assigned.RevisionId, out var plain))
+                    {
+                        plain = await resolver.DecryptAsync(orgId, assigned, cancellationToken);
+                        decrypted[assigned.RevisionId] = plain;
+                    }
+
+                    var config = ParameterResolver.Resolve(plain, row.Parameters).Config;
+                    integrations.Add(new FeedIntegration(assigned.Id, assigned.IntegrationId, assigned.Vendor, assigned.RevisionNumber, assigned.DeliveryMode, config));
                 }
 
-                var config = ParameterResolver.Resolve(plain, row.Parameters).Config;
-                integrations.Add(new FeedIntegration(assigned.Id, assigned.IntegrationId, assigned.Vendor, assigned.RevisionNumber, assigned.DeliveryMode, config));
+                yield return new FeedPipeline(row.Id, row.OrgId, Pipeline.KeyPrefix + row.Id, secret, row.DomainAllowlist, row.RateLimitRps,
+                    row.ChallengeTokenRequired, integrations);
             }
-
-            pipelines.Add(new FeedPipeline(row.Id, row.OrgId, Pipeline.KeyPrefix + row.Id, secret, row.DomainAllowlist, row.RateLimitRps,
-                row.ChallengeTokenRequired, integrations));
         }
+    }
 
-        var removed = query.Since is null ? [] : snapshot.Pipelines.Where(p => !p.Live).Select(p => Pipeline.KeyPrefix + p.Id).ToList();
-        metrics.FeedServed(changesOnly: query.Since is not null);
-        return new ProcessorFeedResponse(snapshot.Version, pipelines, removed);
+    private static async IAsyncEnumerable<string> KeysOf(
+        IAsyncEnumerable<string> pipelineIds, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var id in pipelineIds.WithCancellation(cancellationToken))
+        {
+            yield return Pipeline.KeyPrefix + id;
+        }
     }
 }
