@@ -14,7 +14,14 @@ var productEnvironment = new Dictionary<string, string>
     ["Secrets__ActiveKeyId"] = "bench",
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["Logging__LogLevel__Default"] = "Warning",
+
+    // No background jobs: every measurement is of requests. Round trips are counted process-wide between two readings
+    // of Npgsql's counters a second apart (P6, P9), and the webhook dispatcher's poll every 2 s landed in nearly every
+    // such window: one command more per write that no request ever waited for.
     ["Collector__WorkerEnabled"] = "false",
+    ["Webhooks__WorkerEnabled"] = "false",
+    ["Rollouts__WorkerEnabled"] = "false",
+    ["Delivery__MaintenanceEnabled"] = "false",
 
     // The bench drives one token far past any sensible per-caller limit; what it measures is the request path.
     ["RateLimiting__AdminPermitsPerMinute"] = "1000000000",
