@@ -17,7 +17,7 @@ public sealed class GetProcessorFeedHandler(
     {
         var snapshot = await source.OpenAsync(query.Since, cancellationToken);
         metrics.FeedServed(changesOnly: query.Since is not null);
-        return new ProcessorFeed(snapshot.Version, ResolveAsync(snapshot.LivePipelines, cancellationToken), KeysOf(snapshot.RemovedPipelineIds, cancellationToken));
+        return new ProcessorFeed(snapshot.Version, ResolveAsync(snapshot.LivePipelines, cancellationToken), snapshot.RemovedPipelineIds.Select(id => Pipeline.KeyPrefix + id));
     }
 
     private async IAsyncEnumerable<FeedPipeline> ResolveAsync(
@@ -48,15 +48,6 @@ public sealed class GetProcessorFeedHandler(
                 yield return new FeedPipeline(row.Id, row.OrgId, Pipeline.KeyPrefix + row.Id, secret, row.DomainAllowlist, row.RateLimitRps,
                     row.ChallengeTokenRequired, integrations);
             }
-        }
-    }
-
-    private static async IAsyncEnumerable<string> KeysOf(
-        IAsyncEnumerable<string> pipelineIds, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var id in pipelineIds.WithCancellation(cancellationToken))
-        {
-            yield return Pipeline.KeyPrefix + id;
         }
     }
 }
