@@ -77,7 +77,8 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
-        app.UseSignalOpenApi();
+        // The documentation's middlewares (document, UI, its static files) only for what is not the API itself.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(ResponseHeadersMiddleware.Api), docs => docs.UseSignalOpenApi());
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();

@@ -7,7 +7,7 @@ namespace Signal.Api.Http;
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next)
 {
-    private static readonly PathString Api = "/v1";
+    public static readonly PathString Api = "/v1";
 
     public Task InvokeAsync(HttpContext context)
     {
