@@ -23,7 +23,7 @@ public sealed class ETagFilter(JsonEntityTags entityTags) : IAsyncAlwaysRunResul
             http.Response.Headers.ETag = etag.ToString();
             context.Result = JsonEntityTags.AnyMatches(http.Request.Headers.IfNoneMatch, etag, useStrongComparison: false)
                 ? new StatusCodeResult(StatusCodes.Status304NotModified)
-                : new FileContentResult(body, "application/json; charset=utf-8");
+                : new SerializedJsonResult(body);
         }
 
         return next();

@@ -64,13 +64,15 @@ internal sealed class PipelineRow
 
     public bool ChallengeTokenRequired { get; init; }
 
-    public required JsonObject Parameters { get; init; }
+    // The typed jsonb columns are read as their text and deserialised once into what the aggregate holds; only the
+    // free-form config is kept as a JSON object.
+    public required string Parameters { get; init; }
 
     public required JsonObject Config { get; init; }
 
-    public required JsonObject JsBuilderConfig { get; init; }
+    public required string JsBuilderConfig { get; init; }
 
-    public required JsonObject IdentityConfig { get; init; }
+    public required string IdentityConfig { get; init; }
 
     public bool Enabled { get; init; }
 
@@ -89,10 +91,10 @@ internal sealed class PipelineRow
             Labels,
             RateLimitRps,
             ChallengeTokenRequired,
-            Parameters.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(Parameters)!,
             Config,
-            JsBuilderConfig.Deserialize<JsBuilderFields>(Json),
-            IdentityConfig.Deserialize<IdentityFields>(Json),
+            JsonSerializer.Deserialize<JsBuilderFields>(JsBuilderConfig, Json),
+            JsonSerializer.Deserialize<IdentityFields>(IdentityConfig, Json),
             Enabled),
         SecretCiphertext,
         SecretPrefix,
