@@ -83,6 +83,10 @@ public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
         text.Should().Contain("http_server_request_duration_seconds_bucket{", "ASP.NET Core's request metrics");
         text.Should().Contain("db_client_connection_", "Npgsql's pool metrics");
         text.Should().Contain("dotnet_gc_", "the runtime's metrics");
+        foreach (var instrument in TelemetrySetup.NotCollected)
+        {
+            text.Should().NotContain(instrument.TrimEnd('*').Replace('.', '_'), "requests do not pay for instruments that are not collected");
+        }
     }
 
     [Fact]
