@@ -13,18 +13,24 @@ public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion
 {
     public const string FeedPath = "/v1/processor/config";
 
+    // The tag of the version held in memory, made once per version rather than once per poll.
+    private VersionTag _tag = VersionTag.Of(-1);
+
     public Task InvokeAsync(HttpContext context)
     {
         if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && context.Request.Path.Equals(FeedPath, StringComparison.OrdinalIgnoreCase)
             && feedVersion.Current is { } current
-            && context.Request.Headers.IfNoneMatch.Count > 0)
+            && context.Request.Headers.IfNoneMatch is { Count: > 0 } ifNoneMatch)
         {
-            var etag = ETagOf(current);
-            if (JsonEntityTags.AnyMatches(context.Request.Headers.IfNoneMatch, etag, useStrongComparison: false))
+            var tag = _tag.Version == current ? _tag : _tag = VersionTag.Of(current);
+
+            // A processor sends back the tag it was given; anything else is parsed as a list of tags.
+            if (ifNoneMatch is [var only] && only == tag.Text
+                || JsonEntityTags.AnyMatches(ifNoneMatch, tag.ETag, useStrongComparison: false))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
-                context.Response.Headers.ETag = etag.ToString();
+                context.Response.Headers.ETag = tag.Text;
                 metrics.FeedNotModified();
                 return Task.CompletedTask;
             }
@@ -34,4 +40,13 @@ public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion
     }
 
     public static EntityTagHeaderValue ETagOf(long version) => new($"\"v{version}\"");
+
+    private sealed record VersionTag(long Version, EntityTagHeaderValue ETag, string Text)
+    {
+        public static VersionTag Of(long version)
+        {
+            var etag = ETagOf(version);
+            return new VersionTag(version, etag, etag.ToString());
+        }
+    }
 }

@@ -28,19 +28,32 @@ public static class RateLimitingSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var admin = WindowOf(limits.AdminPermitsPerMinute);
+            var processor = WindowOf(limits.ProcessorPermitsPerMinute);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Kind, string? Org, string? Subject)>(
-                context => Partition(context, limits));
+                context => Partition(context, admin, processor));
             options.OnRejected = WriteTooManyRequestsProblem;
         });
         return services;
     }
 
-    private static RateLimitPartition<(string, string?, string?)> Partition(HttpContext context, RateLimitingOptions limits)
+    // One factory per kind of caller, made once: the limiter calls it for a new caller only, but a lambda capturing the
+    // permits would be allocated on every request.
+    private static Func<(string, string?, string?), FixedWindowRateLimiterOptions> WindowOf(int permits)
+    {
+        var window = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+        return _ => window;
+    }
+
+    private static RateLimitPartition<(string, string?, string?)> Partition(
+        HttpContext context,
+        Func<(string, string?, string?), FixedWindowRateLimiterOptions> admin,
+        Func<(string, string?, string?), FixedWindowRateLimiterOptions> processor)
     {
         var path = context.Request.Path;
-        var (kind, permits) = path.StartsWithSegments(Admin) ? ("admin", limits.AdminPermitsPerMinute)
-            : path.StartsWithSegments(Processor) ? ("processor", limits.ProcessorPermitsPerMinute)
-            : (null, 0);
+        var (kind, window) = path.StartsWithSegments(Admin) ? ("admin", admin)
+            : path.StartsWithSegments(Processor) ? ("processor", processor)
+            : (null, null);
 
         // Unauthenticated requests are refused by authorisation before they reach the limiter.
         var user = context.User;
@@ -50,12 +63,7 @@ public static class RateLimitingSetup
         }
 
         var key = (kind, user.FindFirstValue(SignalClaims.OrgId), user.FindFirstValue(SignalClaims.Subject));
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+        return RateLimitPartition.GetFixedWindowLimiter(key, window!);
     }
 
     private static async ValueTask WriteTooManyRequestsProblem(OnRejectedContext context, CancellationToken cancellationToken)

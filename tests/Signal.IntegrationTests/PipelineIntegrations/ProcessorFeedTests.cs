@@ -123,6 +123,24 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("\"v0\", {0}")]
+    [InlineData("W/{0}")]
+    [InlineData("*")]
+    public async Task AnIfNoneMatchListOrWeakTagNamingTheVersion_Answers304FromMemory(string header)
+    {
+        await Editor().CreatePipelineAsync("""{"name":"Listed"}""");
+        var (_, etag) = await GetFeedAsync();
+        await WaitUntilAsync(async () => (await ConditionalAsync(etag)).StatusCode == HttpStatusCode.NotModified);
+        var loadsBefore = Factory.FeedLoads;
+
+        using var response = await ConditionalAsync(string.Format(CultureInfo.InvariantCulture, header, etag));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        response.Headers.ETag!.Tag.Should().Be(etag);
+        Factory.FeedLoads.Should().Be(loadsBefore);
+    }
+
     [Fact]
     public async Task Since_ReturnsExactlyTheChangedPipelines_AndTheKeysThatStoppedBeingValid()
     {
