@@ -2,6 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Signal.Bench.Runner;
 
+if (args is ["allocations", var pidText, .. var rest])
+{
+    // dotnet run -c Release --project bench/Signal.Bench.Runner -- allocations <pid> [seconds] (docs/performance.md)
+    var seconds = rest is [var secondsText] ? int.Parse(secondsText, CultureInfo.InvariantCulture) : 10;
+    return await AllocationSampler.RunAsync(int.Parse(pidText, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(seconds), Console.Out);
+}
+
 var options = BenchOptions.From(args);
 var stopwatch = Stopwatch.StartNew();
 var productDll = Path.Combine(options.Root, "src/Signal.Api/bin/Release/net10.0/Signal.Api.dll");
