@@ -13,9 +13,17 @@ public sealed class RateLimitedApiFactory : SignalApiFactory
 
 /// <summary>Per-caller limits: 429 problem+json with Retry-After, per user on /v1/admin, per service on /v1/processor.</summary>
 [Collection(DatabaseTests.Name)]
-public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>, IDisposable
+public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>, IAsyncLifetime
 {
-    public void Dispose() => factory.Logs.ShouldHaveLoggedNoSecret();
+    // The feed lists every organisation's pipelines: what an earlier test class left (a secret planted under another
+    // organisation's key, say) must not decide this one.
+    public Task InitializeAsync() => factory.ResetDatabaseAsync();
+
+    public Task DisposeAsync()
+    {
+        factory.Logs.ShouldHaveLoggedNoSecret();
+        return Task.CompletedTask;
+    }
 
     private const string CatalogPath = "/v1/admin/integration-catalog";
 
