@@ -25,9 +25,7 @@ public sealed class FeedNotModifiedMiddleware(RequestDelegate next, IFeedVersion
         {
             var tag = _tag.Version == current ? _tag : _tag = VersionTag.Of(current);
 
-            // A processor sends back the tag it was given; anything else is parsed as a list of tags.
-            if (ifNoneMatch is [var only] && only == tag.Text
-                || JsonEntityTags.AnyMatches(ifNoneMatch, tag.ETag, useStrongComparison: false))
+            if (JsonEntityTags.AnyMatches(ifNoneMatch, tag.ETag, useStrongComparison: false))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 context.Response.Headers.ETag = tag.Text;

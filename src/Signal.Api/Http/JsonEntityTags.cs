@@ -32,6 +32,8 @@ public sealed class JsonEntityTags(IOptions<JsonOptions> jsonOptions) : IEntityT
 
     /// <summary>Whether a list of entity tags (<c>If-Match</c>, <c>If-None-Match</c>) names <paramref name="etag"/> or is <c>*</c>.</summary>
     public static bool AnyMatches(string? header, EntityTagHeaderValue etag, bool useStrongComparison) =>
-        EntityTagHeaderValue.TryParseList(header is null ? [] : [header], out var candidates)
+        // A client usually sends back exactly the strong tag it was given, which needs no parsing.
+        (!etag.IsWeak && etag.Tag.Equals(header))
+        || EntityTagHeaderValue.TryParseList(header is null ? [] : [header], out var candidates)
         && candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(etag, useStrongComparison));
 }
