@@ -80,7 +80,7 @@ public static class ApiSetup
         // The documentation's middlewares (document, UI, its static files) only for what is not the API itself.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(ResponseHeadersMiddleware.Api), docs => docs.UseSignalOpenApi());
         app.UseRouting();
-        app.UseCors();
+        app.UseSignalCors(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

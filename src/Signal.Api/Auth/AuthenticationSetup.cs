@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -63,7 +62,6 @@ public static class AuthenticationSetup
                 };
             });
 
-        services.AddSingleton<IAuthorizationHandler, MinimumRoleRequirementHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenProblemResultHandler>();
         services.AddAuthorization(authorization => authorization.AddRolePolicies());
         return services;

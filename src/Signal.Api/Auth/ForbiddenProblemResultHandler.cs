@@ -23,12 +23,13 @@ public sealed class ForbiddenProblemResultHandler(IProblemDetailsService problem
         }
 
         var required = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<MinimumRoleRequirement>().FirstOrDefault();
-        var role = context.User.FindFirst(SignalClaims.Role)?.Value;
+        var caller = SignalCaller.Of(context.User);
+        var role = caller.Role;
         var detail = required switch
         {
             null => "Your token does not allow this operation.",
             _ when role is null => $"This operation needs a user token with the {WireNames.Of(required.Minimum)} role or above.",
-            _ when !WireNames.TryParse<Role>(role, out _) =>
+            _ when !caller.HasKnownRole =>
                 $"The role '{role}' in your token is not one of viewer, editor, admin, owner.",
             _ => $"This operation needs the {WireNames.Of(required.Minimum)} role or above; your token has {role}.",
         };

@@ -18,15 +18,15 @@ public sealed class HttpAuditContext(IHttpContextAccessor accessor) : IAuditCont
     {
         get
         {
-            var user = accessor.HttpContext?.User;
-            if (user?.FindFirst(SignalClaims.Subject)?.Value is not { } subject)
+            var caller = SignalCaller.Of(accessor.HttpContext?.User);
+            if (caller.Subject is not { } subject)
             {
                 return new AuditActor(AuditActor.System, SystemActorId, Role: null);
             }
 
-            return SignalClaims.HasProcessorScope(user)
+            return caller.IsProcessor
                 ? new AuditActor(AuditActor.Service, subject, Role: null)
-                : new AuditActor(AuditActor.User, subject, user.FindFirst(SignalClaims.Role)?.Value);
+                : new AuditActor(AuditActor.User, subject, caller.Role);
         }
     }
 

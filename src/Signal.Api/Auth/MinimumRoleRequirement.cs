@@ -1,25 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
-using Signal.Domain.Common;
 
 namespace Signal.Api.Auth;
 
-/// <summary>Met by a user token of an organisation whose <c>role</c> is <see cref="Minimum"/> or above.</summary>
-public sealed class MinimumRoleRequirement(Role minimum) : IAuthorizationRequirement
+/// <summary>
+/// Met by a user token of an organisation whose <c>role</c> is <see cref="Minimum"/> or above; never by a service token
+/// or an anonymous caller. The requirement is its own handler (the framework's pass-through handler runs it), so
+/// authorising a request walks no list of handlers.
+/// </summary>
+public sealed class MinimumRoleRequirement(Role minimum) : IAuthorizationRequirement, IAuthorizationHandler
 {
     public Role Minimum { get; } = minimum;
-}
 
-public sealed class MinimumRoleRequirementHandler : AuthorizationHandler<MinimumRoleRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MinimumRoleRequirement requirement)
+    public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        var user = context.User;
-        // Service tokens carry a role claim only by mistake; they are never users of an organisation.
-        if (user.HasClaim(c => c.Type == SignalClaims.OrgId) && !SignalClaims.HasProcessorScope(user)
-            && WireNames.TryParse<Role>(user.FindFirst(SignalClaims.Role)?.Value, out var role)
-            && role >= requirement.Minimum)
+        if (SignalCaller.Of(context.User).HasRole(Minimum))
         {
-            context.Succeed(requirement);
+            context.Succeed(this);
         }
 
         return Task.CompletedTask;

@@ -9,36 +9,37 @@ namespace Signal.Api.Auth;
 /// same token on every request; validating it again each time was most of what a cached response cost.
 /// </summary>
 /// <remarks>
-/// The remembered ticket is shared by the requests that present the token: nothing in this API changes a principal
-/// after authentication (there is no claims transformation), so sharing it is safe and saves rebuilding its claims.
+/// The remembered result (a completed task, so a request allocates none) is shared by the requests that present the
+/// token: nothing in this API changes a principal after authentication (there is no claims transformation), so sharing
+/// it is safe and saves rebuilding its claims.
 /// </remarks>
 public sealed class ValidatedTokenCache(TimeProvider time)
 {
     public const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, (AuthenticationTicket Ticket, DateTimeOffset Until)> _tickets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<AuthenticateResult> Result, DateTimeOffset Until)> _results = new(StringComparer.Ordinal);
 
     public static TimeSpan ClockSkew { get; } = TimeSpan.FromSeconds(30);
 
-    public int Count => _tickets.Count;
+    public int Count => _results.Count;
 
-    public bool TryGet(string authorization, out AuthenticationTicket ticket)
+    public bool TryGet(string authorization, out Task<AuthenticateResult> result)
     {
-        if (_tickets.TryGetValue(authorization, out var entry))
+        if (_results.TryGetValue(authorization, out var entry))
         {
             if (time.GetUtcNow() < entry.Until)
             {
-                ticket = entry.Ticket;
+                result = entry.Result;
                 return true;
             }
 
-            _tickets.TryRemove(authorization, out _);
+            _results.TryRemove(authorization, out _);
         }
 
-        ticket = null!;
+        result = null!;
         return false;
     }
 
-    /// <summary>Remembers a successful result whose expiry is known; a full cache is emptied rather than grown.</summary>
+    /// <summary>Remembers a validated ticket whose expiry is known; a full cache is emptied rather than grown.</summary>
     public void Remember(string authorization, AuthenticationTicket ticket)
     {
         if (ticket.Properties.ExpiresUtc is not { } expires)
@@ -46,11 +47,11 @@ public sealed class ValidatedTokenCache(TimeProvider time)
             return;
         }
 
-        if (_tickets.Count >= MaxEntries)
+        if (_results.Count >= MaxEntries)
         {
-            _tickets.Clear();
+            _results.Clear();
         }
 
-        _tickets[authorization] = (ticket, expires + ClockSkew);
+        _results[authorization] = (Task.FromResult(AuthenticateResult.Success(ticket)), expires + ClockSkew);
     }
 }

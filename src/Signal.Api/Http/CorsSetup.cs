@@ -14,7 +14,7 @@ public static class CorsSetup
 
     public static IServiceCollection AddSignalCors(this IServiceCollection services, IConfiguration configuration)
     {
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        var origins = AllowedOrigins(configuration);
         return services.AddCors(options =>
         {
             if (origins.Length > 0)
@@ -28,4 +28,14 @@ public static class CorsSetup
             }
         });
     }
+
+    /// <summary>
+    /// The CORS middleware only where origins are listed: without them it answers nothing, yet it would resolve its
+    /// policy provider on every request.
+    /// </summary>
+    public static IApplicationBuilder UseSignalCors(this IApplicationBuilder app, IConfiguration configuration) =>
+        AllowedOrigins(configuration).Length > 0 ? app.UseCors() : app;
+
+    private static string[] AllowedOrigins(IConfiguration configuration) =>
+        configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
 }

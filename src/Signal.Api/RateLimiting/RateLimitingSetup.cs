@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -56,13 +55,13 @@ public static class RateLimitingSetup
             : (null, null);
 
         // Unauthenticated requests are refused by authorisation before they reach the limiter.
-        var user = context.User;
-        if (kind is null || user.Identity?.IsAuthenticated != true)
+        var caller = SignalCaller.Of(context.User);
+        if (kind is null || !caller.IsAuthenticated)
         {
             return RateLimitPartition.GetNoLimiter<(string, string?, string?)>(("none", null, null));
         }
 
-        var key = (kind, user.FindFirstValue(SignalClaims.OrgId), user.FindFirstValue(SignalClaims.Subject));
+        var key = (kind, caller.OrgId, caller.Subject);
         return RateLimitPartition.GetFixedWindowLimiter(key, window!);
     }
 

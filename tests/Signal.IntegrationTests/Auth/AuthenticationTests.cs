@@ -37,8 +37,10 @@ public sealed class AuthenticationTests(SignalApiFactory factory) : ApiTest(fact
         (await SendWithToken(valid)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await SendWithToken(wrongKey)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
-        cache.TryGet($"Bearer {valid}", out var ticket).Should().BeTrue();
-        ticket.Principal.FindFirst("org_id")!.Value.Should().Be(Org);
+        cache.TryGet($"Bearer {valid}", out var remembered).Should().BeTrue();
+        var principal = (await remembered).Principal.Should().BeOfType<SignalPrincipal>().Subject;
+        principal.FindFirst("org_id")!.Value.Should().Be(Org);
+        principal.Caller.OrgId.Should().Be(Org, "the caller is parsed once, when the token is validated");
         cache.TryGet($"Bearer {wrongKey}", out _).Should().BeFalse();
         (await SendWithToken(valid)).StatusCode.Should().Be(HttpStatusCode.OK, "a remembered token still authenticates");
     }
