@@ -14,6 +14,8 @@ public sealed class SignalCaller
     /// <summary>A request without a validated token: no organisation, subject, role or scope.</summary>
     public static SignalCaller Anonymous { get; } = new(isAuthenticated: false, null, null, null, isProcessor: false);
 
+    private readonly Role _role;
+
     private SignalCaller(bool isAuthenticated, string? orgId, string? subject, string? role, bool isProcessor)
     {
         IsAuthenticated = isAuthenticated;
@@ -24,8 +26,6 @@ public sealed class SignalCaller
         HasKnownRole = WireNames.TryParse<Role>(role, out var parsed);
         _role = parsed;
     }
-
-    private readonly Role _role;
 
     public bool IsAuthenticated { get; }
 
