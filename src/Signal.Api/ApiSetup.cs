@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Signal.Api.Auth;
 using Signal.Api.Errors;
@@ -37,8 +38,10 @@ public static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddSignalForwardedHeaders(builder.Configuration);
         services.AddSignalCors(builder.Configuration);
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        // Both read the current request through the accessor, so one instance serves every request.
+        services.AddSingleton<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<IAuditContext, HttpAuditContext>();
+        services.AddSingleton<ETagFilter>();
         services.AddSingleton<JsonEntityTags>();
         services.AddSingleton<IEntityTags>(provider => provider.GetRequiredService<JsonEntityTags>());
 
@@ -50,7 +53,8 @@ public static class ApiSetup
         services
             .AddControllers(mvc =>
             {
-                mvc.Filters.Add<ETagFilter>();
+                // One filter instance for every action (it holds nothing per request), not one made per request.
+                mvc.Filters.Add(new ServiceFilterAttribute(typeof(ETagFilter)) { IsReusable = true });
                 mvc.Conventions.Add(new ProblemResponsesConvention());
                 mvc.Conventions.Add(new HeadForEveryGetConvention());
                 mvc.ReturnHttpNotAcceptable = true;
