@@ -57,7 +57,7 @@ public static class AuthenticationSetup
 
                 jwt.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = RequireTenantOrService,
+                    OnTokenValidated = AcceptTenantOrService,
                     OnChallenge = WriteUnauthorizedProblem,
                 };
             });
@@ -67,15 +67,18 @@ public static class AuthenticationSetup
         return services;
     }
 
-    // A user token must name its organisation; only service tokens (scope signal.processor) may omit it.
-    private static Task RequireTenantOrService(TokenValidatedContext context)
+    // A user token must name its organisation; only service tokens (scope signal.processor) may omit it. The caller is
+    // parsed here, once per token: the principal that authenticates this and every later request with it carries it.
+    private static Task AcceptTenantOrService(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
-        if (!SignalClaims.HasProcessorScope(principal) && string.IsNullOrWhiteSpace(principal.FindFirst(SignalClaims.OrgId)?.Value))
+        var principal = new SignalPrincipal(context.Principal!);
+        if (!principal.Caller.IsProcessor && string.IsNullOrWhiteSpace(principal.Caller.OrgId))
         {
             context.Fail(new SecurityTokenValidationException("The token has no org_id claim; user tokens must name their organisation."));
+            return Task.CompletedTask;
         }
 
+        context.Principal = principal;
         return Task.CompletedTask;
     }
 

@@ -7,8 +7,8 @@ namespace Signal.Api.Auth;
 
 /// <summary>
 /// The framework's JWT bearer handler, answering a token it validated before from <see cref="ValidatedTokenCache"/>:
-/// no header parsing, validation parameters, claims or events per request for a token already known good. A validated
-/// token's principal becomes a <see cref="SignalPrincipal"/>, its caller parsed once for every request that presents it.
+/// no header parsing, validation parameters, claims or events per request for a token already known good. (The
+/// token-validated event makes its principal a <see cref="SignalPrincipal"/>, so its caller is parsed once as well.)
 /// </summary>
 public sealed class RememberingJwtBearerHandler(
     IOptionsMonitor<JwtBearerOptions> options,
@@ -27,17 +27,11 @@ public sealed class RememberingJwtBearerHandler(
     private async Task<AuthenticateResult> ValidateAsync(string? authorization)
     {
         var result = await base.HandleAuthenticateAsync();
-        if (!result.Succeeded)
+        if (result.Succeeded && authorization is not null)
         {
-            return result;
+            validated.Remember(authorization, result.Ticket);
         }
 
-        var ticket = new AuthenticationTicket(new SignalPrincipal(result.Principal), result.Properties, result.Ticket.AuthenticationScheme);
-        if (authorization is not null)
-        {
-            validated.Remember(authorization, ticket);
-        }
-
-        return AuthenticateResult.Success(ticket);
+        return result;
     }
 }
