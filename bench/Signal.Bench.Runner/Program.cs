@@ -57,13 +57,20 @@ await database.SeedOtherOrganisationsAsync(options.OtherPipelines);
 await database.SeedAuditEventsAsync(Scenarios.AuditOrg, options.AuditEvents);
 await database.AnalyzeAsync();
 await using var baseline = await ServerProcess.StartAsync(baselineDll, 18085,
-    new Dictionary<string, string> { ["ConnectionStrings__Signal"] = options.ConnectionString }, "/not-modified");
+    new Dictionary<string, string> { ["ConnectionStrings__Signal"] = options.ConnectionString }, "/ready");
+
+// The stack's floor: the baseline's statement behind the product's framework layers (MVC, JWT bearer, the same telemetry).
+var stackEnvironment = productEnvironment
+    .Where(setting => setting.Key is "ConnectionStrings__Signal" or "Auth__SigningKey" || setting.Key.StartsWith("OTEL_", StringComparison.Ordinal))
+    .ToDictionary();
+stackEnvironment["Stack"] = "true";
+await using var stackFloor = await ServerProcess.StartAsync(baselineDll, 18087, stackEnvironment, "/ready");
 
 var admin = new Dictionary<string, string> { ["Authorization"] = $"Bearer {adminToken}" };
 var processor = new Dictionary<string, string> { ["Authorization"] = $"Bearer {processorToken}" };
 var productPaths = pipelineIds.Select(id => $"/v1/admin/pipelines/{id}").ToList();
 var baselinePaths = pipelineIds.Select(id => $"/pipelines/{id}?org={BigOrgSeeder.Org}").ToList();
-var scenarios = new Scenarios(options, database, product, baseline, admin, processor);
+var scenarios = new Scenarios(options, database, product, baseline, stackFloor, admin, processor);
 
 var goals = new List<GoalResult>();
 goals.AddRange(await scenarios.ReadPipelineAsync(productPaths, baselinePaths, pipelineIds[0]));

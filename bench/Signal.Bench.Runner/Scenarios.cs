@@ -18,6 +18,7 @@ public sealed partial class Scenarios(
     Database database,
     ServerProcess product,
     ServerProcess baseline,
+    ServerProcess stackFloor,
     IReadOnlyDictionary<string, string> admin,
     IReadOnlyDictionary<string, string> processor)
 {
@@ -27,27 +28,39 @@ public sealed partial class Scenarios(
 
     public IReadOnlyList<string> Runs => _runs;
 
-    /// <summary>P1 (throughput and CPU per request) and P2 (p99 at half the baseline's maximum rate).</summary>
+    /// <summary>
+    /// P1 (throughput and CPU per request) and P2 (p99 at half the baseline's maximum rate). P1's rounds also measure the
+    /// stack's floor, which P1 reports beside the goal: how far the stack alone is from the baseline, and the product
+    /// from the stack.
+    /// </summary>
     public async Task<IReadOnlyList<GoalResult>> ReadPipelineAsync(IReadOnlyList<string> productPaths, IReadOnlyList<string> baselinePaths, string onePipeline)
     {
         Task<LoadResult> ProductLoad() => LoadTools.WrkAsync(product.Address, productPaths, admin, options.SecondsPerRun);
+        Task<LoadResult> StackLoad() => LoadTools.WrkAsync(stackFloor.Address, productPaths, admin, options.SecondsPerRun);
         Task<LoadResult> BaselineLoad() => LoadTools.WrkAsync(baseline.Address, baselinePaths, NoHeaders, options.SecondsPerRun);
         await WarmUpAsync("P1 product", product, ProductLoad);
+        await WarmUpAsync("P1 stack floor", stackFloor, StackLoad);
         await WarmUpAsync("P1 baseline", baseline, BaselineLoad);
         var productRuns = new List<Measurement>();
+        var stackRuns = new List<Measurement>();
         var baselineRuns = new List<Measurement>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             productRuns.Add(await Record($"P1 product GET pipeline, round {round}", product, ProductLoad));
+            stackRuns.Add(await Record($"P1 stack floor GET pipeline, round {round}", stackFloor, StackLoad));
             baselineRuns.Add(await Record($"P1 baseline GET pipeline, round {round}", baseline, BaselineLoad));
         }
 
         var productRps = Measurement.Median(productRuns.Select(r => r.Load.RequestsPerSecond));
+        var stackRps = Measurement.Median(stackRuns.Select(r => r.Load.RequestsPerSecond));
         var baselineRps = Measurement.Median(baselineRuns.Select(r => r.Load.RequestsPerSecond));
         var productCpu = Measurement.Median(productRuns.Select(r => r.CpuMicrosPerRequest));
+        var stackCpu = Measurement.Median(stackRuns.Select(r => r.CpuMicrosPerRequest));
         var baselineCpu = Measurement.Median(baselineRuns.Select(r => r.CpuMicrosPerRequest));
         var p1 = new GoalResult("P1", "GET pipeline ≥ 0.90× the pipeline baseline's req/s, ≤ 1.15× its CPU/request",
-            F($"{productRps:F0} vs {baselineRps:F0} req/s; {productCpu:F0} vs {baselineCpu:F0} µs CPU/req"),
+            F($"{productRps:F0} vs {baselineRps:F0} req/s; {productCpu:F0} vs {baselineCpu:F0} µs CPU/req. ") +
+            F($"Stack floor (MVC, JWT bearer, telemetry; no Signal code): {stackRps:F0} req/s, {stackCpu:F0} µs — ") +
+            F($"{stackRps / baselineRps:F2}× req/s, {stackCpu / baselineCpu:F2}× CPU of the baseline; the product {productRps / stackRps:F2}× req/s, {productCpu / stackCpu:F2}× CPU of the floor"),
             F($"{productRps / baselineRps:F2}× req/s, {productCpu / baselineCpu:F2}× CPU"),
             productRps / baselineRps >= 0.90 && productCpu / baselineCpu <= 1.15);
 
