@@ -42,6 +42,7 @@ public static class ApiSetup
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<IAuditContext, HttpAuditContext>();
         services.AddSingleton<ETagFilter>();
+        services.AddSingleton<FeedNotModified>();
         services.AddSingleton<JsonEntityTags>();
         services.AddSingleton<IEntityTags>(provider => provider.GetRequiredService<JsonEntityTags>());
 
@@ -81,6 +82,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
+        app.UseMiddleware<FeedPollShortcutMiddleware>();
         // The documentation's middlewares (document, UI, its static files) only for what is not the API itself.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(ResponseHeadersMiddleware.Api), docs => docs.UseSignalOpenApi());
         app.UseRouting();

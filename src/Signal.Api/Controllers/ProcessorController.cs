@@ -35,7 +35,7 @@ public sealed class ProcessorController(ISender sender) : ControllerBase
     public async Task<IActionResult> GetConfig([FromQuery] long? since, CancellationToken cancellationToken)
     {
         var feed = await sender.Send(new GetProcessorFeedQuery(since), cancellationToken);
-        Response.Headers.ETag = FeedNotModifiedMiddleware.ETagOf(feed.Version).ToString();
+        Response.Headers.ETag = FeedNotModified.ETagOf(feed.Version).ToString();
         return Ok(feed);
     }
 

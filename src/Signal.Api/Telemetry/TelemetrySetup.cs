@@ -126,5 +126,5 @@ public static class TelemetrySetup
     private static bool IsProbeScrapeOrFeedPoll(HttpRequest request) =>
         request.Path.StartsWithSegments("/health")
         || request.Path.StartsWithSegments(PrometheusPath)
-        || (request.Path.StartsWithSegments(FeedNotModifiedMiddleware.FeedPath) && request.Headers.IfNoneMatch.Count > 0);
+        || (request.Path.StartsWithSegments(FeedNotModified.FeedPath) && request.Headers.IfNoneMatch.Count > 0);
 }

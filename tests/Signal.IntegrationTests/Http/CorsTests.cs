@@ -43,6 +43,25 @@ public sealed class CorsTests(CorsTests.AdminToolApiFactory factory) : ApiTest<C
     }
 
     [Fact]
+    public async Task AConditionalFeedPollFromAListedOrigin_GetsItsCorsHeadersOnThe304()
+    {
+        var processor = Factory.CreateProcessorClient();
+        for (var poll = 0; poll < 2; poll++)
+        {
+            // The second poll carries a token this instance has validated before: the kind of poll answered before
+            // routing, which must not skip what CORS adds.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/processor/config");
+            request.Headers.Add("Origin", AdminTool);
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+            using var response = await processor.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+            response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal(AdminTool);
+        }
+    }
+
+    [Fact]
     public async Task AnotherOrigin_GetsNoCorsHeaders()
     {
         using var preflight = Preflight("https://evil.example.net");

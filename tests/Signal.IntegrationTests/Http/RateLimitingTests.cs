@@ -60,6 +60,30 @@ public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task ConditionalFeedPolls_CountAgainstTheLimit_AlsoWhenAnsweredFromMemory()
+    {
+        var service = factory.CreateProcessorClient("svc_polling");
+        for (var i = 0; i < RateLimitedApiFactory.Permits; i++)
+        {
+            // The first poll validates the token; the later ones are answered before routing, with the same limiter.
+            using var poll = await PollAsync(service);
+            poll.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        }
+
+        using var refused = await PollAsync(service);
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
+    }
+
+    private static async Task<HttpResponseMessage> PollAsync(HttpClient service)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/processor/config");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        return await service.SendAsync(request);
+    }
+
+    [Fact]
     public async Task HealthAndTheOpenApiDocument_AreNotLimited()
     {
         var anonymous = factory.CreateClient();

@@ -115,6 +115,8 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
             using var notModified = await ConditionalAsync(etag);
             notModified.StatusCode.Should().Be(HttpStatusCode.NotModified);
             notModified.Headers.ETag!.Tag.Should().Be(etag);
+            notModified.Headers.CacheControl!.NoStore.Should().BeTrue();
+            notModified.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         }
 
         Factory.FeedLoads.Should().Be(loadsBefore, "a 304 never builds the snapshot");
@@ -266,6 +268,24 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
         using var response = await Factory.CreateClient("org_test", role).GetAsync(FeedPath);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Theory]
+    [InlineData("viewer")]
+    [InlineData("owner")]
+    public async Task UserTokens_AreForbiddenOnTheFeed_AlsoWhenTheyPollTheCurrentVersion(string role)
+    {
+        var user = Factory.CreateClient("org_test", role);
+        for (var poll = 0; poll < 2; poll++)
+        {
+            // The second time with a token this instance has validated and remembers.
+            using var request = new HttpRequestMessage(HttpMethod.Get, FeedPath);
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+            using var response = await user.SendAsync(request);
+
+            await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        }
     }
 
     [Fact]

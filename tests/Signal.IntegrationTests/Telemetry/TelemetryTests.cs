@@ -6,7 +6,6 @@ using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Signal.Api.Telemetry;
 using Signal.IntegrationTests.Delivery;
-using Signal.IntegrationTests.Hosting;
 using Signal.IntegrationTests.Infrastructure;
 using Signal.IntegrationTests.Pipelines;
 using Signal.IntegrationTests.Webhooks;
@@ -16,8 +15,7 @@ namespace Signal.IntegrationTests.Telemetry;
 /// <summary>
 /// Traces and metrics as an operator sees them: a request's server span with its SQL spans in one trace (and that trace
 /// in the problem's <c>trace_id</c>), the Prometheus text at <c>/metrics</c> with the framework's and the service's own
-/// instruments, open to scrapers and outside the rate limiter, and no <c>/metrics</c> unless it is switched on; with
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the API run as a process exports traces and metrics to it.
+/// instruments, open to scrapers and outside the rate limiter (the settings themselves: <see cref="TelemetrySettingsTests"/>).
 /// </summary>
 public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
     : ApiTest<TelemetryTests.TracedApiFactory>(factory), IClassFixture<TelemetryTests.TracedApiFactory>
@@ -90,6 +88,21 @@ public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
     }
 
     [Fact]
+    public async Task ConditionalFeedPolls_AreInTheRequestMetrics_UnderTheFeedsRoute()
+    {
+        var processor = Factory.CreateProcessorClient();
+        using var feed = await processor.GetAsync(FeedPath);
+        // Every poll after the first carries a remembered token, so it is answered before routing chose the endpoint.
+        await WaitForNotModifiedAsync(processor, feed.Headers.ETag!);
+
+        var text = await (await Factory.CreateClient().GetAsync(TelemetrySetup.PrometheusPath)).Content.ReadAsStringAsync();
+
+        text.Split('\n').Should().Contain(line => line.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("http_route=\"v1/processor/config\"", StringComparison.Ordinal)
+            && line.Contains("http_response_status_code=\"304\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OwnMeters_CountFeedAnswersByResult_AndDeliveryReports()
     {
         using var metrics = new MetricRecorder(Factory);
@@ -123,41 +136,6 @@ public sealed class TelemetryTests(TelemetryTests.TracedApiFactory factory)
         {
             (await Factory.CreateClient().GetAsync(TelemetrySetup.PrometheusPath)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
-    }
-
-    [Fact]
-    public async Task WithAnOtlpEndpoint_TracesAndMetricsAreExportedToIt()
-    {
-        await using var collector = await WebhookReceiver.StartAsync();
-        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
-        });
-        using var client = new HttpClient { BaseAddress = api.BaseAddress };
-
-        (await client.GetAsync(PipelineApi.PipelinesPath)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!(collector.Received.Any(r => r.Path == "/v1/traces") && collector.Received.Any(r => r.Path == "/v1/metrics")))
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "traces and metrics are exported to the configured endpoint");
-            await Task.Delay(100);
-        }
-
-        collector.Received.Should().OnlyContain(r => r.Headers.ContentType == "application/x-protobuf");
-    }
-
-    [Fact]
-    public async Task WithoutTheSetting_ThereIsNoMetricsEndpoint()
-    {
-        await using var plain = new SignalApiFactory();
-
-        using var response = await plain.CreateClient().GetAsync(TelemetrySetup.PrometheusPath);
-
-        response.StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Unauthorized);
     }
 
     /// <summary>Polls the feed with its ETag until the host's in-memory version has caught up and answers 304.</summary>
