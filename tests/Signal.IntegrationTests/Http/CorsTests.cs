@@ -46,6 +46,7 @@ public sealed class CorsTests(CorsTests.AdminToolApiFactory factory) : ApiTest<C
     public async Task AConditionalFeedPollFromAListedOrigin_GetsItsCorsHeadersOnThe304()
     {
         var processor = Factory.CreateProcessorClient();
+        await Factory.WaitForFeedVersionAsync();
         for (var poll = 0; poll < 2; poll++)
         {
             // The second poll carries a token this instance has validated before: the kind of poll answered before

@@ -63,6 +63,7 @@ public sealed class RateLimitingTests(RateLimitedApiFactory factory) : IClassFix
     public async Task ConditionalFeedPolls_CountAgainstTheLimit_AlsoWhenAnsweredFromMemory()
     {
         var service = factory.CreateProcessorClient("svc_polling");
+        await factory.WaitForFeedVersionAsync();
         for (var i = 0; i < RateLimitedApiFactory.Permits; i++)
         {
             // The first poll validates the token; the later ones are answered before routing, with the same limiter.

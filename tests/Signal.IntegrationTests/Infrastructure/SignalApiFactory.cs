@@ -112,6 +112,25 @@ public class SignalApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the host holds the feed version in memory (its listener reads it shortly after the host starts), so
+    /// that a conditional feed poll is answered from memory rather than by building the feed.
+    /// </summary>
+    public async Task WaitForFeedVersionAsync()
+    {
+        var feedVersion = Services.GetRequiredService<IFeedVersion>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (feedVersion.Current is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The feed version listener did not read the version within 10 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>A client sending a token of <paramref name="org"/> with <paramref name="role"/>.</summary>
     public HttpClient CreateClient(string org, string role, string subject = "user_test")
     {

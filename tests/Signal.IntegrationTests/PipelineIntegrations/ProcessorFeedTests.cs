@@ -276,6 +276,7 @@ public sealed class ProcessorFeedTests(ProcessorFeedTests.CountingFeedApiFactory
     public async Task UserTokens_AreForbiddenOnTheFeed_AlsoWhenTheyPollTheCurrentVersion(string role)
     {
         var user = Factory.CreateClient("org_test", role);
+        await Factory.WaitForFeedVersionAsync();
         for (var poll = 0; poll < 2; poll++)
         {
             // The second time with a token this instance has validated and remembers.
