@@ -10,10 +10,10 @@ namespace Signal.Api.Http;
 /// The hottest request of the API — every processor asks every few seconds whether the feed changed, and almost always
 /// hears 304 — answered before routing, authentication and authorisation run, when the decision each of them would take
 /// is already known: the bearer token is one this instance validated before (<see cref="ValidatedTokenCache"/>, until
-/// it expires), its caller is a processor (what the feed's policy asks), and the caller's rate limit grants the request
-/// (the same limiter, so these polls count as before). Anything else — an unknown or user token, a refused permit, a
-/// browser's request with <c>Origin</c> (CORS adds its headers on the full path), a version this instance has not got —
-/// takes the full path, which gives the same answer or the error the caller should see.
+/// it expires), its caller meets the feed's policy (<see cref="ProcessorScopeRequirement"/>), and the caller's rate
+/// limit grants the request (the same limiter, so these polls count as before). Anything else — an unknown or user
+/// token, a refused permit, a browser's request with <c>Origin</c> (CORS adds its headers on the full path), a version
+/// this instance has not got — takes the full path, which gives the same answer or the error the caller should see.
 /// </summary>
 public sealed class FeedPollShortcutMiddleware(
     RequestDelegate next,
@@ -32,7 +32,8 @@ public sealed class FeedPollShortcutMiddleware(
             || request.Headers.Origin.Count > 0
             || request.Headers.Authorization is not { Count: 1 } authorization
             || !validatedTokens.TryGet(authorization[0]!, out var remembered)
-            || remembered.Result.Principal is not SignalPrincipal { Caller.IsProcessor: true } principal)
+            || remembered.Result.Principal is not SignalPrincipal principal
+            || !ProcessorScopeRequirement.IsMetBy(principal.Caller))
         {
             return next(context);
         }
